@@ -1,0 +1,47 @@
+/**
+ * `buildApp(config)`: the composition root. It opens the database and wires repositories, services, clock
+ * and logger together; the HTTP server and the CLI are adapters over what it returns.
+ */
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './domain/dates.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { openDatabase, type Database } from './store/database.js';
+import { AuditService } from './services/audit-service.js';
+import { EntityService } from './services/entity-service.js';
+import { ImportService } from './services/import/import-service.js';
+
+export interface App {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  database: Database;
+  entities: EntityService;
+  imports: ImportService;
+  audit: AuditService;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.node } });
+  const database = await openDatabase(config.database);
+  const { identifierRules } = config;
+  return {
+    config,
+    clock,
+    logger,
+    metrics: createMetrics(),
+    database,
+    entities: new EntityService({ db: database.db, identifierRules }),
+    imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize }),
+    audit: new AuditService({ db: database.db }),
+    close: () => database.close(),
+  };
+}

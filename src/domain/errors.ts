@@ -1,0 +1,29 @@
+/**
+ * Typed domain errors with stable codes. Services throw them; the HTTP layer maps them to RFC 9457
+ * problem+json in one place and the CLI to exit codes. Domain code never throws HTTP errors.
+ */
+export const ERROR_CODES = {
+  INVALID_ENTITY_REF: 400,
+  INVALID_REQUEST: 400,
+  ENTITY_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}

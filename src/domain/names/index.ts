@@ -1,0 +1,11 @@
+/**
+ * Name domain for search and matching (SPEC §8, BRIEF §3): take names apart, score pairs with
+ * explanations, give blocking keys to an index, and read a branch's parent name.
+ */
+export { analyseName } from './analyse.js';
+export { branchParentName } from './branch.js';
+export { nameKeys } from './keys.js';
+export { NAME_MATCH_THRESHOLD, scoreName, type NameScore } from './similarity.js';
+export type { AnalysedName, LegalForm, LegalFormKind, NameLang, NameScript, Region, RegionForm } from './types.js';
+export { buildNameIndex, searchNames, type NameIndex, type SearchHit, type SearchableEntity } from './name-index.js';
+export { evaluateSearch, type EvaluationReport, type LabelledQuery, type SearchFigures } from './evaluate.js';

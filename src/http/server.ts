@@ -1,0 +1,54 @@
+/**
+ * The HTTP adapter: Fastify with zod schemas for validation, serialisation and OpenAPI 3.1, problem+json
+ * errors, metrics and request logs. Routes are thin; they call the services of the app.
+ */
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { App } from '../app.js';
+import { errorHandler, problem, sendProblem } from './problem.js';
+import { entityRoutes } from './routes/entities.js';
+import { operationsRoutes } from './routes/operations.js';
+
+export const API_VERSION = '0.1.0';
+
+export async function buildHttpServer(app: App): Promise<FastifyInstance> {
+  const server = Fastify({ loggerInstance: app.logger as FastifyBaseLogger, bodyLimit: 1 << 20 });
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  server.setErrorHandler(errorHandler);
+  server.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+  server.addHook('onResponse', async (request, reply) => {
+    app.metrics.httpRequests
+      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  await server.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Credence API',
+        version: API_VERSION,
+        description:
+          'Enterprise credit information for the Guangdong–Hong Kong–Macau Greater Bay Area: the register of legal entities and the public-law records about them. Errors are RFC 9457 problem+json.',
+      },
+      tags: [
+        { name: 'register', description: 'Entities and records' },
+        { name: 'operations', description: 'Health, readiness and metrics' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await server.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  server.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+
+  await server.register(operationsRoutes({ database: app.database, metrics: app.metrics, node: app.config.node }));
+  await server.register(entityRoutes(app.entities));
+  await server.ready();
+  return server;
+}

@@ -1,0 +1,201 @@
+/**
+ * `credence import`: streams files, validates every line against the interchange schemas, and applies each
+ * batch of lines in one transaction (COPY for new rows). Idempotent: entities are keyed by identifier,
+ * records by sourceId, and an unchanged line changes nothing. A line is applied whole or rejected whole; a
+ * crash loses at most the batch in flight, which a re-run applies.
+ */
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { z } from 'zod';
+import { gbaDate, type Clock } from '../../domain/dates.js';
+import { DomainError } from '../../domain/errors.js';
+import type { IdentifierRules } from '../../domain/identifiers/index.js';
+import { lineHash, planImportBatch, type ImportPlan, type Reject, type ValidLine } from '../../domain/import-plan.js';
+import { interchangeSchemas, type EntityLine, type RecordLine } from '../../domain/interchange.js';
+import type { NodeId } from '../../domain/taxonomy.js';
+import type { Database } from '../../store/database.js';
+import { appendAudit } from '../../store/audit-repository.js';
+import { batchReferences, insertImportBatch, lockImports, lookupBatch, writeEntities, writeRecords } from '../../store/import-repository.js';
+import { readLines } from './read-lines.js';
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  runId: string;
+  files: string[];
+  lines: number;
+  entities: ImportCounts;
+  records: ImportCounts;
+  rejected: number;
+  batches: number;
+  seconds: number;
+}
+
+export interface ImportProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  lines: number;
+}
+
+export interface ImportHooks {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called for every rejected line, in line order within each batch, after the batch committed. */
+  onReject?: (reject: Reject & { file: string }) => void | Promise<void>;
+}
+
+export interface ImportServiceDeps {
+  database: Database;
+  node: NodeId;
+  identifierRules: IdentifierRules;
+  clock: Clock;
+  batchSize: number;
+}
+
+interface PendingBatch {
+  firstLine: number;
+  lastLine: number;
+  entities: ValidLine<EntityLine>[];
+  records: ValidLine<RecordLine>[];
+  rejects: Reject[];
+}
+
+const emptyBatch = (): PendingBatch => ({ firstLine: 0, lastLine: 0, entities: [], records: [], rejects: [] });
+
+export class ImportService {
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  async importFiles(files: string[], hooks: ImportHooks = {}): Promise<ImportSummary> {
+    if (files.length === 0) throw new DomainError('INVALID_REQUEST', 'no file to import');
+    const sizes = await Promise.all(files.map(async (file) => {
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) throw new DomainError('NOT_FOUND', `cannot read ${file}: no such file`);
+      return info.size;
+    }));
+    const started = this.deps.clock().getTime();
+    const schemas = interchangeSchemas({ identifierRules: this.deps.identifierRules, today: gbaDate(this.deps.clock()) });
+    const summary: ImportSummary = {
+      runId: randomUUID(),
+      files,
+      lines: 0,
+      entities: { inserted: 0, updated: 0, unchanged: 0 },
+      records: { inserted: 0, updated: 0, unchanged: 0 },
+      rejected: 0,
+      batches: 0,
+      seconds: 0,
+    };
+    for (const [index, file] of files.entries()) {
+      await this.importFile(file, sizes[index]!, schemas.line, summary, hooks);
+    }
+    summary.seconds = (this.deps.clock().getTime() - started) / 1000;
+    return summary;
+  }
+
+  private async importFile(
+    file: string,
+    bytesTotal: number,
+    lineSchema: ReturnType<typeof interchangeSchemas>['line'],
+    summary: ImportSummary,
+    hooks: ImportHooks,
+  ): Promise<void> {
+    let bytesRead = 0;
+    let batch = emptyBatch();
+    let size = 0;
+    const progress = () => hooks.onProgress?.({ file, bytesRead, bytesTotal, lines: summary.lines });
+    for await (const source of readLines(file, (bytes) => (bytesRead = bytes))) {
+      summary.lines++;
+      if (size === 0) batch.firstLine = source.line;
+      batch.lastLine = source.line;
+      size++;
+      if ('reject' in source) batch.rejects.push(source.reject);
+      else {
+        const parsed = lineSchema.safeParse(source.value);
+        if (!parsed.success) batch.rejects.push({ line: source.line, ...firstProblem(parsed.error) });
+        else {
+          const valid = { line: source.line, value: parsed.data, hash: lineHash(parsed.data) };
+          if (parsed.data.type === 'entity') batch.entities.push(valid as ValidLine<EntityLine>);
+          else batch.records.push(valid as ValidLine<RecordLine>);
+        }
+      }
+      if (size >= this.deps.batchSize) {
+        await this.applyBatch(file, batch, summary, hooks);
+        progress();
+        batch = emptyBatch();
+        size = 0;
+      }
+    }
+    if (size > 0) await this.applyBatch(file, batch, summary, hooks);
+    progress();
+  }
+
+  private async applyBatch(file: string, batch: PendingBatch, summary: ImportSummary, hooks: ImportHooks): Promise<void> {
+    const { database, node, clock } = this.deps;
+    const plan = await database.transaction(async (tx) => {
+      await lockImports(tx.db);
+      const lookups = await lookupBatch(tx.db, node, batchReferences(batch.entities.map((l) => l.value), batch.records.map((l) => l.value)));
+      const plan = planImportBatch(batch.entities, batch.records, lookups);
+      const counts = countPlan(plan);
+      const batchId = await insertImportBatch(tx.db, {
+        runId: summary.runId,
+        file,
+        firstLine: batch.firstLine,
+        lastLine: batch.lastLine,
+        inserted: counts.inserted,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        rejected: plan.rejects.length + batch.rejects.length,
+      });
+      await writeEntities(tx, node, plan.newEntities, plan.changedEntities);
+      await writeRecords(tx, node, batchId, plan.newRecords, plan.changedRecords);
+      if (counts.inserted + counts.updated > 0) {
+        await appendAudit(tx.db, {
+          at: clock(),
+          actor: 'import',
+          action: 'import.batch',
+          subject: `import-batch:${batchId}`,
+          detail: {
+            runId: summary.runId,
+            file,
+            lines: [batch.firstLine, batch.lastLine],
+            entities: { inserted: plan.newEntities.length, updated: plan.changedEntities.map((e) => e.id) },
+            records: { inserted: plan.newRecords.length, updated: plan.changedRecords.map((r) => r.line.sourceId) },
+          },
+        });
+      }
+      return plan;
+    });
+    summary.batches++;
+    summary.entities.inserted += plan.newEntities.length;
+    summary.entities.updated += plan.changedEntities.length;
+    summary.entities.unchanged += plan.unchangedEntities;
+    summary.records.inserted += plan.newRecords.length;
+    summary.records.updated += plan.changedRecords.length;
+    summary.records.unchanged += plan.unchangedRecords;
+    const rejects = [...batch.rejects, ...plan.rejects].sort((a, b) => a.line - b.line);
+    summary.rejected += rejects.length;
+    for (const reject of rejects) await hooks.onReject?.({ file, ...reject });
+  }
+}
+
+function countPlan(plan: ImportPlan): ImportCounts {
+  return {
+    inserted: plan.newEntities.length + plan.newRecords.length,
+    updated: plan.changedEntities.length + plan.changedRecords.length,
+    unchanged: plan.unchangedEntities + plan.unchangedRecords,
+  };
+}
+
+/** The first validation problem of a line, as `{field, reason}` (field is a dotted path). */
+export function firstProblem(error: z.ZodError): Pick<Reject, 'field' | 'reason'> {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    return { field: [...path, key].join('.'), reason: `unknown field "${key}": the interchange format is closed` };
+  }
+  return { field: path.length > 0 ? path.join('.') : null, reason: issue.message };
+}

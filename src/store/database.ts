@@ -1,0 +1,73 @@
+/**
+ * The dialect seam. SQL is written once for PostgreSQL; only connecting, migrating, transactions and bulk
+ * COPY differ between the embedded PGlite and a PostgreSQL server (`dialects/`).
+ */
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import type { DatabaseTarget } from '../config.js';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A Drizzle database or transaction, whichever dialect is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** A transaction: Drizzle for queries, plus COPY … FROM STDIN for bulk loads. */
+export interface Tx {
+  db: Db;
+  /**
+   * Streams rows in PostgreSQL's COPY text format into `table (columns)`.
+   * @param rows Already encoded with `encodeCopyRow`.
+   */
+  copyRows(table: string, columns: readonly string[], rows: string): Promise<void>;
+}
+
+export interface Database {
+  readonly dialect: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs `work` in one transaction: all of it commits or none of it does. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Cheap round trip used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens (creating and migrating on first use) the database the configuration names. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'pglite') {
+    const { openPglite } = await import('./dialects/pglite.js');
+    return openPglite(target.dataDir);
+  }
+  const { openPostgres } = await import('./dialects/postgres.js');
+  return openPostgres(target.url);
+}
+
+/** Rows of a raw query, the same on both dialects. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One row in COPY text format; `null` and `undefined` become `\N`, objects become JSON. */
+export function encodeCopyRow(values: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) line += '\t';
+    if (value === null || value === undefined) {
+      line += '\\N';
+      continue;
+    }
+    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    line += text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
+  }
+  return line + '\n';
+}
+
+export function copyStatement(table: string, columns: readonly string[], source: 'STDIN' | "'/dev/blob'"): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
+}
