@@ -38,6 +38,7 @@ export async function verifyAuditChain(entries: AsyncIterable<ChainedAuditEntry>
   for await (const entry of entries) {
     if (entry.seq !== seq + 1) return { ok: false, seq: entry.seq, reason: `expected entry ${seq + 1}, found ${entry.seq}` };
     if (entry.prevHash !== hash) return { ok: false, seq: entry.seq, reason: 'previous-hash link is broken' };
+    if (Number.isNaN(Date.parse(entry.at))) return { ok: false, seq: entry.seq, reason: `time ${entry.at} is not a valid instant` };
     if (auditHash(entry.prevHash, entry) !== entry.hash) return { ok: false, seq: entry.seq, reason: 'content does not match its hash' };
     ({ seq, hash } = entry);
     count++;

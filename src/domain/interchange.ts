@@ -47,7 +47,8 @@ export interface InterchangeOptions {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EARLIEST_DATE = '1900-01-01';
+/** Early enough for the oldest registered companies still trading (HSBC, 1865). */
+const EARLIEST_DATE = '1800-01-01';
 
 /** True when `value` is an ISO calendar date that exists (no 2026-02-30). */
 export function isCalendarDate(value: string): boolean {

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { formatIdentifier, parseEntityRef, type IdentifierRules } from '../domain/identifiers/index.js';
 import type { Db } from '../store/database.js';
 import {
+  countEntities,
   findEntityIdByIdentifier,
   getEntityDetail,
   listEntityRecords,
@@ -47,6 +48,11 @@ export interface RecordPage {
 
 export class EntityService {
   constructor(private readonly deps: { db: Db; identifierRules: IdentifierRules }) {}
+
+  /** How many entities the register holds. */
+  count(): Promise<number> {
+    return countEntities(this.deps.db);
+  }
 
   /** Resolves a reference to an entity id, or throws INVALID_ENTITY_REF / ENTITY_NOT_FOUND. */
   async resolve(ref: string): Promise<string> {

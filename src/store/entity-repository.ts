@@ -1,5 +1,5 @@
 /** Reading the register: entities with their identifiers, names and relations, and their records. */
-import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Identifier } from '../domain/identifiers/index.js';
 import type { Db } from './database.js';
 import { entities, entityNames, entityRelations, identifiers, records } from './schema.js';
@@ -52,4 +52,9 @@ export async function listEntityRecords(db: Db, entityId: string, page: { after:
     .where(and(eq(records.entityId, entityId), gt(records.id, page.after)))
     .orderBy(asc(records.id))
     .limit(page.limit);
+}
+
+export async function countEntities(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(entities);
+  return Number(row?.n ?? 0);
 }

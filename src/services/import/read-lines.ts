@@ -16,17 +16,20 @@ export function formatOf(file: string): ImportFormat {
 }
 
 /** Reads `file`; `onBytes` reports progress as the number of bytes read so far. */
-export function readLines(file: string, onBytes: (bytes: number) => void): AsyncGenerator<SourceLine> {
+export async function* readLines(file: string, onBytes: (bytes: number) => void): AsyncGenerator<SourceLine> {
+  // Created on the first `next()`, together with its consumer, so no data flows before anyone reads it.
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const lines = formatOf(file) === 'csv' ? readCsv(stream) : readNdjson(stream);
   let bytes = 0;
   stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
-  return formatOf(file) === 'csv' ? readCsv(stream) : readNdjson(stream);
+  yield* lines;
 }
 
 async function* readNdjson(stream: NodeJS.ReadableStream): AsyncGenerator<SourceLine> {
   let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
     line++;
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
     try {
       yield { line, value: JSON.parse(text) };
