@@ -9,3 +9,13 @@ export function gbaDate(instant: Date): string {
 /** A source of the current time, passed to whatever needs one so tests can fix it. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is an ISO calendar date that exists (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}

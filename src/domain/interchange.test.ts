@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { firstProblem } from '../services/import/import-service.js';
 import { DEFAULT_IDENTIFIER_RULES } from './identifiers/index.js';
-import { interchangeSchemas, isCalendarDate } from './interchange.js';
+import { isCalendarDate } from './dates.js';
+import { interchangeSchemas } from './interchange.js';
 
 const TODAY = '2026-11-27';
 const schemas = interchangeSchemas({ identifierRules: DEFAULT_IDENTIFIER_RULES, today: TODAY });

@@ -7,6 +7,7 @@
  * import's `today`.
  */
 import { z } from 'zod';
+import { isCalendarDate } from './dates.js';
 import {
   CURRENCIES,
   ENTITY_STATUSES,
@@ -46,17 +47,8 @@ export interface InterchangeOptions {
   today: string;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Early enough for the oldest registered companies still trading (HSBC, 1865). */
 const EARLIEST_DATE = '1800-01-01';
-
-/** True when `value` is an ISO calendar date that exists (no 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
 
 function isoDate(today: string) {
   return z

@@ -2,9 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
-import { gbaDate } from '../../domain/dates.js';
+import { gbaDate, isCalendarDate } from '../../domain/dates.js';
 import { generateDemoData } from '../../domain/demo-data/index.js';
-import { isCalendarDate } from '../../domain/interchange.js';
 import { NODE_IDS, type NodeId } from '../../domain/taxonomy.js';
 
 const positiveInt = (name: string) => (value: string) => {

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench [-- NAME] [--records N]`: runs the named bench (all when none), each printing a table of
+ * figures with ratios against a baseline measured in the same run.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { importBench } from './import.js';
+
+const BENCHES = {
+  import: (o: { records: number }) => importBench({ records: o.records }),
+} as const;
+
+const program = new Command('bench')
+  .argument('[names...]', `benches to run: ${Object.keys(BENCHES).join(', ')} (default: all)`)
+  .option('--records <n>', 'record lines for the import bench', (v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 1000) throw new InvalidArgumentError('must be a whole number ≥ 1000');
+    return n;
+  }, 1_000_000)
+  .action(async (names: string[], options: { records: number }) => {
+    const selected = names.length > 0 ? names : Object.keys(BENCHES);
+    for (const name of selected) {
+      const bench = BENCHES[name as keyof typeof BENCHES];
+      if (!bench) throw new InvalidArgumentError(`unknown bench ${name}`);
+      await bench(options);
+    }
+  });
+
+await program.parseAsync(process.argv);
