@@ -7,7 +7,6 @@ export const ERROR_CODES = {
   INVALID_REQUEST: 400,
   ENTITY_NOT_FOUND: 404,
   NOT_FOUND: 404,
-  CONFLICT: 409,
   UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,10 +1,9 @@
 /** Prometheus metrics of one process, in a registry of its own (no global state). */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
   httpRequests: Histogram<'method' | 'route' | 'status'>;
-  importedLines: Counter<'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -17,12 +16,6 @@ export function createMetrics(): Metrics {
       help: 'HTTP request duration by route and status',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    }),
-    importedLines: new Counter({
-      name: 'credence_import_lines_total',
-      help: 'Import lines by outcome (inserted, updated, unchanged, rejected)',
-      labelNames: ['outcome'],
       registers: [registry],
     }),
   };
