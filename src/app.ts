@@ -23,6 +23,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Derived state that must follow changes to entities and their records (decision index, search index). */
+export type EntityChangeListener = (entityIds: string[]) => void | Promise<void>;
+
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
@@ -33,6 +36,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.node } });
   const database = await openDatabase(config.database);
   const { identifierRules } = config;
+  const entityListeners: EntityChangeListener[] = [];
+  const onEntitiesChanged = async (entityIds: string[]) => {
+    for (const listener of entityListeners) await listener(entityIds);
+  };
   return {
     config,
     clock,
@@ -40,7 +47,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     metrics: createMetrics(),
     database,
     entities: new EntityService({ db: database.db, identifierRules }),
-    imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize }),
+    imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize, onEntitiesChanged }),
     audit: new AuditService({ db: database.db }),
     close: () => database.close(),
   };

@@ -54,6 +54,11 @@ export interface ImportServiceDeps {
   identifierRules: IdentifierRules;
   clock: Clock;
   batchSize: number;
+  /**
+   * Told, after each committed batch, which entities gained, lost or changed data, so that derived state
+   * (decision index, search index) catches up. Awaited before the next batch starts.
+   */
+  onEntitiesChanged?: (entityIds: string[]) => void | Promise<void>;
 }
 
 interface PendingBatch {
@@ -168,6 +173,13 @@ export class ImportService {
       }
       return plan;
     });
+    const changedEntities = new Set([
+      ...plan.newEntities.map((e) => e.id),
+      ...plan.changedEntities.map((e) => e.id),
+      ...plan.newRecords.map((r) => r.entityId),
+      ...plan.changedRecords.map((r) => r.entityId),
+    ]);
+    if (changedEntities.size > 0) await this.deps.onEntitiesChanged?.([...changedEntities]);
     summary.batches++;
     summary.entities.inserted += plan.newEntities.length;
     summary.entities.updated += plan.changedEntities.length;
