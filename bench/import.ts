@@ -21,7 +21,7 @@ import { formatIdentifier } from '../src/domain/identifiers/index.js';
 import { lineHash } from '../src/domain/import-plan.js';
 import { interchangeSchemas, type RecordLine } from '../src/domain/interchange.js';
 import { queryRows } from '../src/store/database.js';
-import { RECORD_COLUMNS, recordRow } from '../src/store/import-repository.js';
+import { RECORD_COLUMNS, recordCopyHead } from '../src/store/import-repository.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
 import { printTable, type Row } from './table.js';
 
@@ -108,7 +108,7 @@ async function copyChunks(app: App, file: string): Promise<string[]> {
   for await (const text of createInterface({ input: createReadStream(file) })) {
     const line = schema.parse(JSON.parse(text)) as RecordLine;
     if (line.subject.kind !== 'identifier') throw new Error('demo subjects are identifiers');
-    chunk.push(recordRow({ entityId: owners.get(formatIdentifier(line.subject.identifier))!, line, hash: lineHash(line) }, 'gd', null));
+    chunk.push(`${recordCopyHead(line, lineHash(line), 'gd')}\t${owners.get(formatIdentifier(line.subject.identifier))!}\t\\N\n`);
     if (chunk.length === COPY_CHUNK) {
       chunks.push(chunk.join(''));
       chunk = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDENTIFIER_RULES, type Identifier } from './identifiers/index.js';
-import { entityIdFor, lineHash, planImportBatch, type BatchLookups, type KnownEntity, type ValidLine } from './import-plan.js';
+import { entityIdFor, lineHash, planImportBatch, type BatchLookups, type KnownEntity, type RecordKey, type ValidLine } from './import-plan.js';
 import { interchangeSchemas, type EntityLine, type EntityLineInput, type RecordLine, type RecordLineInput } from './interchange.js';
 
 const schemas = interchangeSchemas({ identifierRules: DEFAULT_IDENTIFIER_RULES, today: '2026-11-27' });
@@ -43,13 +43,16 @@ function entity(line: number, overrides: Partial<EntityLineInput> = {}): ValidLi
   return { line, value, hash: lineHash(value) };
 }
 
-function record(line: number, overrides: Partial<RecordLineInput> = {}): ValidLine<RecordLine> {
+/** A record as the planner sees it, with the validated line kept alongside for assertions. */
+type TestRecord = RecordKey & { value: RecordLine };
+
+function record(line: number, overrides: Partial<RecordLineInput> = {}): TestRecord {
   const value = schemas.record.parse(recordInput(overrides));
-  return { line, value, hash: lineHash(value) };
+  return { line, sourceId: value.sourceId, subject: value.subject, hash: lineHash(value), value };
 }
 
 function lookups(partial: Partial<BatchLookups> = {}): BatchLookups {
-  return { identifiers: new Map(), entityIds: new Set(), records: new Map(), ...partial };
+  return { identifiers: new Map(), subjects: new Map(), entityIds: new Set(), records: new Map(), ...partial };
 }
 
 const usccId = (value: string): Identifier => ({ scheme: 'uscc', value });
@@ -190,7 +193,7 @@ describe('planImportBatch: records', () => {
   it('plans a record about a stored entity as new', () => {
     const line = record(1);
     const plan = planImportBatch([], [line], storedEntity());
-    expect(plan.newRecords).toEqual([{ entityId: STORED_ID, line: line.value, hash: line.hash }]);
+    expect(plan.newRecords).toEqual([{ entityId: STORED_ID, record: line }]);
   });
 
   it('lets a record refer to an entity introduced earlier in the same batch', () => {
@@ -242,15 +245,15 @@ describe('planImportBatch: records', () => {
     ['changed (different hash)', 'different', { newRecords: 0, changedRecords: 1, unchangedRecords: 0 }],
   ] as const)('plans a record by sourceId as %s', (_label, stored, expected) => {
     const line = record(1);
-    const records = new Map(stored ? [[line.value.sourceId, { id: 42, hash: stored === 'same' ? line.hash : 'old' }]] : []);
+    const records = new Map(stored ? [[line.value.sourceId, { id: 42, hash: stored === 'same' ? line.hash : 'old', entityId: OTHER_ID }]] : []);
     const plan = planImportBatch([], [line], lookups({ ...storedEntity(), records }));
     expect({ newRecords: plan.newRecords.length, changedRecords: plan.changedRecords.length, unchangedRecords: plan.unchangedRecords }).toEqual(expected);
-    if (stored === 'different') expect(plan.changedRecords[0]).toEqual({ id: 42, entityId: STORED_ID, line: line.value, hash: line.hash });
+    if (stored === 'different') expect(plan.changedRecords[0]).toEqual({ id: 42, entityId: STORED_ID, previousEntityId: OTHER_ID, record: line });
   });
 
   it('rejects the second line with the same sourceId in one batch', () => {
     const plan = planImportBatch([], [record(1), record(2, { summary: 'Corrected.' })], storedEntity());
-    expect(plan.newRecords.map((r) => r.line.summary)).toEqual(['Licence granted.']);
+    expect(plan.newRecords.map((r) => r.record.value.summary)).toEqual(['Licence granted.']);
     expect(plan.rejects).toEqual([{ line: 2, field: 'sourceId', reason: 'sourceId GD-SAMR-2026-000123 appears twice in the same batch' }]);
   });
 
@@ -273,7 +276,7 @@ describe('planImportBatch: line order', () => {
     ];
     const plan = planImportBatch(entities, records, lookups());
     expect(plan.newEntities).toHaveLength(3);
-    expect(plan.newRecords.map((r) => r.line.sourceId)).toEqual(['a', 'b', 'd']);
+    expect(plan.newRecords.map((r) => r.record.sourceId)).toEqual(['a', 'b', 'd']);
     expect(plan.rejects).toEqual([{ line: 5, field: 'subject', reason: `unknown entity uscc:${GD_2}: import its entity line first` }]);
   });
 
@@ -291,9 +294,10 @@ describe('planImportBatch: line order', () => {
 });
 
 describe('lineHash', () => {
-  it('ignores key order and changes with content', () => {
-    expect(lineHash({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(lineHash({ b: [1, { d: 3, c: 2 }], a: 1 }));
-    expect(lineHash({ a: 1 })).not.toBe(lineHash({ a: 2 }));
+  it('changes with content', () => {
+    const a = schemas.record.parse(recordInput());
+    const b = schemas.record.parse(recordInput({ summary: 'Corrected.' }));
+    expect(lineHash(a)).not.toBe(lineHash(b));
   });
 
   it('is the same for the same line written with different key order and width', () => {

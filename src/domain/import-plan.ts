@@ -5,9 +5,8 @@
  * either applied whole or rejected whole.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
 import { formatIdentifier, type EntityRef, type Identifier } from './identifiers/index.js';
-import type { EntityLine, RecordLine } from './interchange.js';
+import type { EntityLine } from './interchange.js';
 
 export interface Reject {
   line: number;
@@ -28,12 +27,20 @@ export interface KnownEntity {
 
 /** What the database holds for the identifiers, entity ids and source ids a batch mentions. */
 export interface BatchLookups {
-  /** `scheme:value` → owning entity. */
+  /** `scheme:value` → owning entity, for the identifiers of the batch's entity lines. */
   identifiers: ReadonlyMap<string, KnownEntity>;
+  /** `scheme:value` → owning entity id, for the other identifiers the batch refers to. */
+  subjects: ReadonlyMap<string, string>;
   /** Entity ids that exist (for references by internal id). */
   entityIds: ReadonlySet<string>;
   /** sourceId → stored record. */
-  records: ReadonlyMap<string, { id: number; hash: string }>;
+  records: ReadonlyMap<string, StoredRecord>;
+}
+
+export interface StoredRecord {
+  id: number;
+  hash: string;
+  entityId: string;
 }
 
 export interface PlannedEntity {
@@ -43,25 +50,36 @@ export interface PlannedEntity {
   relations: { kind: string; targetId: string }[];
 }
 
-export interface PlannedRecord {
-  entityId: string;
-  line: RecordLine;
+/** What planning needs to know of a record line; the importer carries its encoded row alongside. */
+export interface RecordKey {
+  line: number;
+  sourceId: string;
+  subject: EntityRef;
   hash: string;
 }
 
-export interface ImportPlan {
+export interface PlannedRecord<R extends RecordKey = RecordKey> {
+  record: R;
+  entityId: string;
+}
+
+export interface ImportPlan<R extends RecordKey = RecordKey> {
   newEntities: PlannedEntity[];
   changedEntities: PlannedEntity[];
-  newRecords: PlannedRecord[];
-  changedRecords: (PlannedRecord & { id: number })[];
+  newRecords: PlannedRecord<R>[];
+  /** Changed records keep their id; `previousEntityId` differs from `entityId` when the subject changed. */
+  changedRecords: (PlannedRecord<R> & { id: number; previousEntityId: string })[];
   unchangedEntities: number;
   unchangedRecords: number;
   rejects: Reject[];
 }
 
-/** Stable content hash of a normalised line. */
-export function lineHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('base64url');
+/**
+ * Stable content hash of a line as validated: the schemas emit keys in their own order whatever order the
+ * file used, so the JSON of the validated value is canonical without sorting.
+ */
+export function lineHash(validated: unknown): string {
+  return createHash('sha256').update(JSON.stringify(validated)).digest('base64url');
 }
 
 /**
@@ -74,12 +92,12 @@ export function entityIdFor(identifier: Identifier): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function planImportBatch(
+export function planImportBatch<R extends RecordKey>(
   entities: readonly ValidLine<EntityLine>[],
-  records: readonly ValidLine<RecordLine>[],
+  records: readonly R[],
   lookups: BatchLookups,
-): ImportPlan {
-  const plan: ImportPlan = { newEntities: [], changedEntities: [], newRecords: [], changedRecords: [], unchangedEntities: 0, unchangedRecords: 0, rejects: [] };
+): ImportPlan<R> {
+  const plan: ImportPlan<R> = { newEntities: [], changedEntities: [], newRecords: [], changedRecords: [], unchangedEntities: 0, unchangedRecords: 0, rejects: [] };
   // Identifiers and ids introduced by earlier lines of this batch.
   const batchIdentifiers = new Map<string, KnownEntity>();
   const batchEntityIds = new Set<string>();
@@ -88,7 +106,8 @@ export function planImportBatch(
   const owner = (key: string) => batchIdentifiers.get(key) ?? lookups.identifiers.get(key);
   const resolve = (ref: EntityRef): string | undefined => {
     if (ref.kind === 'id') return lookups.entityIds.has(ref.id) || batchEntityIds.has(ref.id) ? ref.id : undefined;
-    return owner(formatIdentifier(ref.identifier))?.id;
+    const key = formatIdentifier(ref.identifier);
+    return owner(key)?.id ?? lookups.subjects.get(key);
   };
   const refText = (ref: EntityRef) => (ref.kind === 'id' ? ref.id : formatIdentifier(ref.identifier));
 
@@ -132,20 +151,21 @@ export function planImportBatch(
     batchEntityIds.add(planned.id);
   }
 
-  function planRecord({ line, value, hash }: ValidLine<RecordLine>) {
-    if (seenSourceIds.has(value.sourceId)) {
-      plan.rejects.push({ line, field: 'sourceId', reason: `sourceId ${value.sourceId} appears twice in the same batch` });
+  function planRecord(record: R) {
+    const { line, sourceId, subject, hash } = record;
+    if (seenSourceIds.has(sourceId)) {
+      plan.rejects.push({ line, field: 'sourceId', reason: `sourceId ${sourceId} appears twice in the same batch` });
       return;
     }
-    const entityId = resolve(value.subject);
+    const entityId = resolve(subject);
     if (!entityId) {
-      plan.rejects.push({ line, field: 'subject', reason: `unknown entity ${refText(value.subject)}: import its entity line first` });
+      plan.rejects.push({ line, field: 'subject', reason: `unknown entity ${refText(subject)}: import its entity line first` });
       return;
     }
-    seenSourceIds.add(value.sourceId);
-    const stored = lookups.records.get(value.sourceId);
-    if (!stored) plan.newRecords.push({ entityId, line: value, hash });
-    else if (stored.hash !== hash) plan.changedRecords.push({ id: stored.id, entityId, line: value, hash });
+    seenSourceIds.add(sourceId);
+    const stored = lookups.records.get(sourceId);
+    if (!stored) plan.newRecords.push({ record, entityId });
+    else if (stored.hash !== hash) plan.changedRecords.push({ id: stored.id, record, entityId, previousEntityId: stored.entityId });
     else plan.unchangedRecords++;
   }
 }

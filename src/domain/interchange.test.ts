@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstProblem } from '../services/import/import-service.js';
+import { firstProblem } from '../services/import/problems.js';
 import { DEFAULT_IDENTIFIER_RULES } from './identifiers/index.js';
 import { isCalendarDate } from './dates.js';
 import { interchangeSchemas } from './interchange.js';

@@ -2,8 +2,8 @@
  * Bulk reads and writes for `credence import`: set-based look-ups for a batch and COPY for new rows.
  */
 import { sql } from 'drizzle-orm';
-import { formatIdentifier } from '../domain/identifiers/index.js';
-import type { BatchLookups, KnownEntity, PlannedEntity, PlannedRecord } from '../domain/import-plan.js';
+import { formatIdentifier, type EntityRef, type Identifier } from '../domain/identifiers/index.js';
+import type { BatchLookups, KnownEntity, PlannedEntity, PlannedRecord, RecordKey, StoredRecord } from '../domain/import-plan.js';
 import type { EntityLine, RecordLine } from '../domain/interchange.js';
 import { encodeCopyRow, queryRows, type Db, type Tx } from './database.js';
 
@@ -11,43 +11,79 @@ const ENTITY_COLUMNS = ['id', 'jurisdiction', 'legal_form', 'status', 'registere
 const IDENTIFIER_COLUMNS = ['scheme', 'value', 'entity_id', 'warnings'] as const;
 const NAME_COLUMNS = ['entity_id', 'position', 'value', 'lang', 'kind', 'valid_from', 'valid_to'] as const;
 const RELATION_COLUMNS = ['entity_id', 'kind', 'target_id'] as const;
+/** Column order of record rows: the ones known from the line alone first, then those the batch resolves. */
 export const RECORD_COLUMNS = [
-  'origin_node', 'source_id', 'entity_id', 'category', 'domain', 'severity', 'authority', 'decision_no',
-  'decided_on', 'legal_basis', 'summary', 'details', 'status', 'content_hash', 'batch_id',
+  'origin_node', 'source_id', 'category', 'domain', 'severity', 'authority', 'decision_no', 'decided_on',
+  'legal_basis', 'summary', 'details', 'status', 'content_hash', 'entity_id', 'batch_id',
 ] as const;
 
+/**
+ * A validated record line ready to write: `head` is its COPY row up to `content_hash` (encoded off the main
+ * thread), `json` its validated JSON, parsed again only when an existing record changes.
+ */
+export interface EncodedRecord extends RecordKey {
+  head: string;
+  json: string;
+}
+
 export interface BatchReferences {
-  identifiers: { scheme: string; value: string }[];
+  /** Identifiers of the batch's entity lines: their entities' content hashes are needed too. */
+  entityIdentifiers: Identifier[];
+  /** Other identifiers the batch refers to (record subjects, relation targets). */
+  subjectIdentifiers: Identifier[];
   entityIds: string[];
   sourceIds: string[];
 }
 
-/** Everything the planner needs to know about the references of one batch, in three queries. */
+/**
+ * Everything the planner needs to know about the references of one batch. Each look-up probes an index
+ * once per distinct key (a lateral join), never scanning a table, so a batch costs the same however large
+ * the register has grown and whether or not its statistics are current.
+ */
 export async function lookupBatch(db: Db, originNode: string, refs: BatchReferences): Promise<BatchLookups> {
+  const schemes = (ids: Identifier[]) => sql.param(ids.map((i) => i.scheme));
+  const values = (ids: Identifier[]) => sql.param(ids.map((i) => i.value));
   const identifiers = new Map<string, KnownEntity>();
-  if (refs.identifiers.length > 0) {
+  if (refs.entityIdentifiers.length > 0) {
     const rows = await queryRows<{ scheme: string; value: string; entity_id: string; content_hash: string }>(
       db,
-      sql`select i.scheme, i.value, i.entity_id, e.content_hash
-          from identifiers i join entities e on e.id = i.entity_id
-          where (i.scheme, i.value) in (select * from unnest(${sql.param(refs.identifiers.map((i) => i.scheme))}::text[], ${sql.param(refs.identifiers.map((i) => i.value))}::text[]))`,
+      sql`select k.scheme, k.value, o.entity_id, o.content_hash
+          from unnest(${schemes(refs.entityIdentifiers)}::text[], ${values(refs.entityIdentifiers)}::text[]) as k(scheme, value)
+          cross join lateral (select i.entity_id, e.content_hash from identifiers i join entities e on e.id = i.entity_id
+                              where i.scheme = k.scheme and i.value = k.value limit 1) o`,
     );
     for (const row of rows) identifiers.set(`${row.scheme}:${row.value}`, { id: row.entity_id, hash: row.content_hash });
   }
+  const subjects = new Map<string, string>();
+  if (refs.subjectIdentifiers.length > 0) {
+    const rows = await queryRows<{ scheme: string; value: string; entity_id: string }>(
+      db,
+      sql`select k.scheme, k.value, o.entity_id
+          from unnest(${schemes(refs.subjectIdentifiers)}::text[], ${values(refs.subjectIdentifiers)}::text[]) as k(scheme, value)
+          cross join lateral (select i.entity_id from identifiers i where i.scheme = k.scheme and i.value = k.value limit 1) o`,
+    );
+    for (const row of rows) subjects.set(`${row.scheme}:${row.value}`, row.entity_id);
+  }
   const entityIds = new Set<string>();
   if (refs.entityIds.length > 0) {
-    const rows = await queryRows<{ id: string }>(db, sql`select id from entities where id = any(${sql.param(refs.entityIds)}::uuid[])`);
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select o.id from unnest(${sql.param(refs.entityIds)}::uuid[]) as k(id)
+          cross join lateral (select e.id from entities e where e.id = k.id) o`,
+    );
     for (const row of rows) entityIds.add(row.id);
   }
-  const records = new Map<string, { id: number; hash: string }>();
+  const records = new Map<string, StoredRecord>();
   if (refs.sourceIds.length > 0) {
-    const rows = await queryRows<{ source_id: string; id: number | string; content_hash: string }>(
+    const rows = await queryRows<{ source_id: string; id: number | string; content_hash: string; entity_id: string }>(
       db,
-      sql`select source_id, id, content_hash from records where origin_node = ${originNode} and source_id = any(${sql.param(refs.sourceIds)}::text[])`,
+      sql`select k.source_id, o.id, o.content_hash, o.entity_id from unnest(${sql.param(refs.sourceIds)}::text[]) as k(source_id)
+          cross join lateral (select r.id, r.content_hash, r.entity_id from records r
+                              where r.origin_node = ${originNode} and r.source_id = k.source_id limit 1) o`,
     );
-    for (const row of rows) records.set(row.source_id, { id: Number(row.id), hash: row.content_hash });
+    for (const row of rows) records.set(row.source_id, { id: Number(row.id), hash: row.content_hash, entityId: row.entity_id });
   }
-  return { identifiers, entityIds, records };
+  return { identifiers, subjects, entityIds, records };
 }
 
 /** Inserts new entities and replaces the identifiers, names and relations of changed ones. */
@@ -75,16 +111,23 @@ export async function writeEntities(tx: Tx, originNode: string, created: Planned
 }
 
 /** Inserts new records with COPY and updates changed ones in place (their ids are kept). */
-export async function writeRecords(tx: Tx, originNode: string, batchId: number, created: PlannedRecord[], changed: (PlannedRecord & { id: number })[]): Promise<void> {
+export async function writeRecords(
+  tx: Tx,
+  batchId: number,
+  created: PlannedRecord<EncodedRecord>[],
+  changed: (PlannedRecord<EncodedRecord> & { id: number })[],
+): Promise<void> {
   if (created.length > 0) {
-    await tx.copyRows('records', RECORD_COLUMNS, created.map((r) => recordRow(r, originNode, batchId)).join(''));
+    let rows = '';
+    for (const r of created) rows += `${r.record.head}\t${r.entityId}\t${batchId}\n`;
+    await tx.copyRows('records', RECORD_COLUMNS, rows);
   }
   for (const r of changed) {
-    const l = r.line;
+    const l = JSON.parse(r.record.json) as RecordLine;
     await tx.db.execute(sql`update records set entity_id = ${r.entityId}, category = ${l.category}, domain = ${l.domain},
       severity = ${l.severity ?? null}, authority = ${l.authority}, decision_no = ${l.decisionNo}, decided_on = ${l.decidedOn},
       legal_basis = ${JSON.stringify(l.legalBasis)}::jsonb, summary = ${l.summary}, details = ${JSON.stringify(recordDetails(l))}::jsonb,
-      status = ${l.status}, content_hash = ${r.hash}, batch_id = ${batchId}, updated_at = now()
+      status = ${l.status}, content_hash = ${r.record.hash}, batch_id = ${batchId}, updated_at = now()
       where id = ${r.id}`);
   }
 }
@@ -133,26 +176,33 @@ function recordDetails(l: RecordLine): Record<string, unknown> | null {
   return null;
 }
 
-export function recordRow(r: PlannedRecord, originNode: string, batchId: number | null): string {
-  const l = r.line;
+/** The COPY row of a record up to and including `content_hash`; `writeRecords` appends entity and batch. */
+export function recordCopyHead(l: RecordLine, hash: string, originNode: string): string {
   return encodeCopyRow([
-    originNode, l.sourceId, r.entityId, l.category, l.domain, l.severity, l.authority, l.decisionNo,
-    l.decidedOn, l.legalBasis, l.summary, recordDetails(l), l.status, r.hash, batchId,
-  ]);
+    originNode, l.sourceId, l.category, l.domain, l.severity, l.authority, l.decisionNo,
+    l.decidedOn, l.legalBasis, l.summary, recordDetails(l), l.status, hash,
+  ]).slice(0, -1);
 }
 
-/** Collects the references of a batch's lines for `lookupBatch`. */
-export function batchReferences(entities: EntityLine[], records: RecordLine[]): BatchReferences {
-  const identifiers = new Map<string, { scheme: string; value: string }>();
+/** Collects the distinct references of a batch's lines for `lookupBatch`. */
+export function batchReferences(entities: EntityLine[], records: readonly RecordKey[]): BatchReferences {
+  const entityIdentifiers = new Map<string, Identifier>();
+  const subjectIdentifiers = new Map<string, Identifier>();
   const entityIds = new Set<string>();
-  const add = (ref: RecordLine['subject']) => {
+  const add = (ref: EntityRef) => {
     if (ref.kind === 'id') entityIds.add(ref.id);
-    else identifiers.set(formatIdentifier(ref.identifier), ref.identifier);
+    else subjectIdentifiers.set(formatIdentifier(ref.identifier), ref.identifier);
   };
   for (const e of entities) {
-    for (const i of e.identifiers) identifiers.set(formatIdentifier(i), i);
+    for (const i of e.identifiers) entityIdentifiers.set(formatIdentifier(i), { scheme: i.scheme, value: i.value });
     for (const rel of e.relations ?? []) add(rel.target);
   }
   for (const r of records) add(r.subject);
-  return { identifiers: [...identifiers.values()], entityIds: [...entityIds], sourceIds: records.map((r) => r.sourceId) };
+  for (const key of entityIdentifiers.keys()) subjectIdentifiers.delete(key);
+  return {
+    entityIdentifiers: [...entityIdentifiers.values()],
+    subjectIdentifiers: [...subjectIdentifiers.values()],
+    entityIds: [...entityIds],
+    sourceIds: [...new Set(records.map((r) => r.sourceId))],
+  };
 }

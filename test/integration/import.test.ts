@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/store/database.js';
 import type { Reject } from '../../src/domain/import-plan.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { ImportService } from '../../src/services/import/import-service.js';
+import { TEST_NOW, createTestApp, type TestApp } from '../support/app.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
 
@@ -111,6 +112,34 @@ describe('import', () => {
     expect(entity.names.map((n) => n.value)).toContain('Sociedade de Abastecimento de Águas de Macau, S.A.');
     const page = await t.app.entities.records('mo-reg:12345', { limit: 10 });
     expect(page.items[0]).toMatchObject({ summary: 'Multa por atraso, salários', details: { penalty: { kinds: ['fine', 'confiscation'], amount: { value: 20000, currency: 'MOP' } } } });
+  });
+
+  it('tells listeners which entities each committed batch changed, including the former subject of a record', async () => {
+    const changed: string[][] = [];
+    const imports = new ImportService({
+      database: t.app.database,
+      node: 'gd',
+      identifierRules: t.app.config.identifierRules,
+      clock: () => TEST_NOW,
+      batchSize: 1_000,
+      onEntitiesChanged: (ids) => void changed.push([...ids].sort()),
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-listen-'));
+    const file = path.join(dir, 'moved.ndjson');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'record', sourceId: 'R-7', subject: 'uscc:914403001922038216', category: 'commendation', domain: 'market',
+        authority: 'gd-samr', decisionNo: '7', decidedOn: '2026-03-01', legalBasis: [{ instrument: 'a', article: 'b' }],
+        summary: 'moved to the right entity',
+      }) + '\n',
+    );
+    await imports.importFiles([file]);
+    const tencent = (await t.app.entities.get('uscc:9144030071526726XG')).id;
+    const huawei = (await t.app.entities.get('uscc:914403001922038216')).id;
+    expect(changed).toEqual([[huawei, tencent].sort()]);
+    await imports.importFiles([file]);
+    expect(changed).toHaveLength(1);
   });
 
   it('refuses to touch the audit log through SQL', async () => {

@@ -6,17 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { z } from 'zod';
 import { gbaDate, type Clock } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
 import type { IdentifierRules } from '../../domain/identifiers/index.js';
-import { lineHash, planImportBatch, type ImportPlan, type Reject, type ValidLine } from '../../domain/import-plan.js';
-import { interchangeSchemas, type EntityLine, type RecordLine } from '../../domain/interchange.js';
+import { planImportBatch, type ImportPlan, type Reject } from '../../domain/import-plan.js';
 import type { NodeId } from '../../domain/taxonomy.js';
 import type { Database } from '../../store/database.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { batchReferences, insertImportBatch, lockImports, lookupBatch, writeEntities, writeRecords } from '../../store/import-repository.js';
-import { readLines } from './read-lines.js';
+import type { PreparedBatch } from './prepare.js';
+import { preparedBatches } from './prepared-batches.js';
 
 export interface ImportCounts {
   inserted: number;
@@ -61,16 +60,6 @@ export interface ImportServiceDeps {
   onEntitiesChanged?: (entityIds: string[]) => void | Promise<void>;
 }
 
-interface PendingBatch {
-  firstLine: number;
-  lastLine: number;
-  entities: ValidLine<EntityLine>[];
-  records: ValidLine<RecordLine>[];
-  rejects: Reject[];
-}
-
-const emptyBatch = (): PendingBatch => ({ firstLine: 0, lastLine: 0, entities: [], records: [], rejects: [] });
-
 export class ImportService {
   constructor(private readonly deps: ImportServiceDeps) {}
 
@@ -82,7 +71,7 @@ export class ImportService {
       return info.size;
     }));
     const started = this.deps.clock().getTime();
-    const schemas = interchangeSchemas({ identifierRules: this.deps.identifierRules, today: gbaDate(this.deps.clock()) });
+    const today = gbaDate(this.deps.clock());
     const summary: ImportSummary = {
       runId: randomUUID(),
       files,
@@ -94,54 +83,29 @@ export class ImportService {
       seconds: 0,
     };
     for (const [index, file] of files.entries()) {
-      await this.importFile(file, sizes[index]!, schemas.line, summary, hooks);
+      await this.importFile(file, sizes[index]!, today, summary, hooks);
     }
     summary.seconds = (this.deps.clock().getTime() - started) / 1000;
     return summary;
   }
 
-  private async importFile(
-    file: string,
-    bytesTotal: number,
-    lineSchema: ReturnType<typeof interchangeSchemas>['line'],
-    summary: ImportSummary,
-    hooks: ImportHooks,
-  ): Promise<void> {
+  private async importFile(file: string, bytesTotal: number, today: string, summary: ImportSummary, hooks: ImportHooks): Promise<void> {
+    const { node, identifierRules, batchSize } = this.deps;
     let bytesRead = 0;
-    let batch = emptyBatch();
-    let size = 0;
-    const progress = () => hooks.onProgress?.({ file, bytesRead, bytesTotal, lines: summary.lines });
-    for await (const source of readLines(file, (bytes) => (bytesRead = bytes))) {
-      summary.lines++;
-      if (size === 0) batch.firstLine = source.line;
-      batch.lastLine = source.line;
-      size++;
-      if ('reject' in source) batch.rejects.push(source.reject);
-      else {
-        const parsed = lineSchema.safeParse(source.value);
-        if (!parsed.success) batch.rejects.push({ line: source.line, ...firstProblem(parsed.error) });
-        else {
-          const valid = { line: source.line, value: parsed.data, hash: lineHash(parsed.data) };
-          if (parsed.data.type === 'entity') batch.entities.push(valid as ValidLine<EntityLine>);
-          else batch.records.push(valid as ValidLine<RecordLine>);
-        }
-      }
-      if (size >= this.deps.batchSize) {
-        await this.applyBatch(file, batch, summary, hooks);
-        progress();
-        batch = emptyBatch();
-        size = 0;
-      }
+    for await (const batch of preparedBatches({ file, originNode: node, identifierRules, today, batchSize })) {
+      summary.lines += batch.lines;
+      bytesRead = batch.bytesRead;
+      await this.applyBatch(file, batch, summary, hooks);
+      hooks.onProgress?.({ file, bytesRead, bytesTotal, lines: summary.lines });
     }
-    if (size > 0) await this.applyBatch(file, batch, summary, hooks);
-    progress();
+    hooks.onProgress?.({ file, bytesRead: bytesTotal, bytesTotal, lines: summary.lines });
   }
 
-  private async applyBatch(file: string, batch: PendingBatch, summary: ImportSummary, hooks: ImportHooks): Promise<void> {
+  private async applyBatch(file: string, batch: PreparedBatch, summary: ImportSummary, hooks: ImportHooks): Promise<void> {
     const { database, node, clock } = this.deps;
     const plan = await database.transaction(async (tx) => {
       await lockImports(tx.db);
-      const lookups = await lookupBatch(tx.db, node, batchReferences(batch.entities.map((l) => l.value), batch.records.map((l) => l.value)));
+      const lookups = await lookupBatch(tx.db, node, batchReferences(batch.entities.map((l) => l.value), batch.records));
       const plan = planImportBatch(batch.entities, batch.records, lookups);
       const counts = countPlan(plan);
       const batchId = await insertImportBatch(tx.db, {
@@ -155,7 +119,7 @@ export class ImportService {
         rejected: plan.rejects.length + batch.rejects.length,
       });
       await writeEntities(tx, node, plan.newEntities, plan.changedEntities);
-      await writeRecords(tx, node, batchId, plan.newRecords, plan.changedRecords);
+      await writeRecords(tx, batchId, plan.newRecords, plan.changedRecords);
       if (counts.inserted + counts.updated > 0) {
         await appendAudit(tx.db, {
           at: clock(),
@@ -167,7 +131,7 @@ export class ImportService {
             file,
             lines: [batch.firstLine, batch.lastLine],
             entities: { inserted: plan.newEntities.length, updated: plan.changedEntities.map((e) => e.id) },
-            records: { inserted: plan.newRecords.length, updated: plan.changedRecords.map((r) => r.line.sourceId) },
+            records: { inserted: plan.newRecords.length, updated: plan.changedRecords.map((r) => r.record.sourceId) },
           },
         });
       }
@@ -177,7 +141,7 @@ export class ImportService {
       ...plan.newEntities.map((e) => e.id),
       ...plan.changedEntities.map((e) => e.id),
       ...plan.newRecords.map((r) => r.entityId),
-      ...plan.changedRecords.map((r) => r.entityId),
+      ...plan.changedRecords.flatMap((r) => [r.entityId, r.previousEntityId]),
     ]);
     if (changedEntities.size > 0) await this.deps.onEntitiesChanged?.([...changedEntities]);
     summary.batches++;
@@ -199,15 +163,4 @@ function countPlan(plan: ImportPlan): ImportCounts {
     updated: plan.changedEntities.length + plan.changedRecords.length,
     unchanged: plan.unchangedEntities + plan.unchangedRecords,
   };
-}
-
-/** The first validation problem of a line, as `{field, reason}` (field is a dotted path). */
-export function firstProblem(error: z.ZodError): Pick<Reject, 'field' | 'reason'> {
-  const issue = error.issues[0]!;
-  const path = issue.path.map(String);
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!;
-    return { field: [...path, key].join('.'), reason: `unknown field "${key}": the interchange format is closed` };
-  }
-  return { field: path.length > 0 ? path.join('.') : null, reason: issue.message };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IDENTIFIER_RULES } from '../../domain/identifiers/index.js';
 import { interchangeSchemas } from '../../domain/interchange.js';
-import { firstProblem } from './import-service.js';
+import { firstProblem } from './problems.js';
 import { csvRowToObject, formatOf, readLines, type SourceLine } from './read-lines.js';
 
 const schemas = interchangeSchemas({ identifierRules: DEFAULT_IDENTIFIER_RULES, today: '2026-11-27' });
