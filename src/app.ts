@@ -8,8 +8,13 @@ import { systemClock, type Clock } from './domain/dates.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { openDatabase, type Database } from './store/database.js';
 import { AuditService } from './services/audit-service.js';
+import { BranchService } from './services/branch-service.js';
 import { EntityService } from './services/entity-service.js';
 import { ImportService } from './services/import/import-service.js';
+import { SearchService } from './services/search-service.js';
+import { CheckService } from './services/check-service.js';
+import { PolicyService } from './services/policy-service.js';
+import { ReportService } from './services/report-service.js';
 
 export interface App {
   config: Config;
@@ -20,6 +25,11 @@ export interface App {
   entities: EntityService;
   imports: ImportService;
   audit: AuditService;
+  search: SearchService;
+  /** The active policy pack and the check index built on it. */
+  policy: PolicyService;
+  checks: CheckService;
+  reports: ReportService;
   close(): Promise<void>;
 }
 
@@ -37,6 +47,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const database = await openDatabase(config.database);
   const { identifierRules } = config;
   const entityListeners: EntityChangeListener[] = [];
+  const search = new SearchService({ db: database.db, identifierRules, logger });
+  entityListeners.push(new BranchService({ database, clock }).onEntitiesChanged, search.onEntitiesChanged);
+  const policy = new PolicyService({ database, node: config.node, clock, logger, packDir: config.policyDir });
+  await policy.start().catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  entityListeners.push(policy.onEntitiesChanged);
+  const entities = new EntityService({ db: database.db, identifierRules });
   const onEntitiesChanged = async (entityIds: string[]) => {
     for (const listener of entityListeners) await listener(entityIds);
   };
@@ -46,9 +65,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger,
     metrics: createMetrics(),
     database,
-    entities: new EntityService({ db: database.db, identifierRules }),
+    entities,
     imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize, onEntitiesChanged }),
     audit: new AuditService({ db: database.db }),
+    search,
+    policy,
+    checks: new CheckService({ db: database.db, policy, identifierRules }),
+    reports: new ReportService({ db: database.db, entities, policy }),
     close: () => database.close(),
   };
 }

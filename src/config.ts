@@ -19,6 +19,8 @@ export interface Config {
   identifierRules: IdentifierRules;
   /** Lines validated and written per transaction by `credence import`. */
   importBatchSize: number;
+  /** The node's policy pack directory, used until a version is activated in the database. */
+  policyDir: string;
 }
 
 export class ConfigError extends Error {
@@ -50,7 +52,12 @@ const envSchema = z.object({
   CREDENCE_HK_AEO_PATTERN: regex('CREDENCE_HK_AEO_PATTERN').optional(),
   CREDENCE_USCC_CHECKSUM: z.enum(['reject', 'flag']).default(DEFAULT_IDENTIFIER_RULES.usccChecksum),
   CREDENCE_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** The policy pack directory; default the demo pack `policies/<node>` shipped with Credence. */
+  CREDENCE_POLICY_DIR: z.string().min(1).optional(),
 });
+
+/** The demo packs shipped beside the source, found from here so the CLI works from any directory. */
+const SHIPPED_POLICIES = path.join(import.meta.dirname, '..', 'policies');
 
 /**
  * Reads and validates configuration from an environment map.
@@ -79,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       usccChecksum: e.CREDENCE_USCC_CHECKSUM,
     },
     importBatchSize: e.CREDENCE_IMPORT_BATCH_SIZE,
+    policyDir: path.resolve(e.CREDENCE_POLICY_DIR ?? path.join(SHIPPED_POLICIES, e.CREDENCE_NODE)),
   };
 }

@@ -6,6 +6,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildApp, type App } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
+import { PolicyPackError } from '../policy/pack-error.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, rejected: 3 } as const;
 
@@ -60,6 +61,7 @@ export async function withApp<T>(config: Config, work: (app: App) => Promise<T>)
 /** Maps whatever a command threw to a message and an exit code. */
 export function exitCodeFor(error: unknown): { code: number; message: string } {
   if (error instanceof CliExit) return { code: error.exitCode, message: error.message };
+  if (error instanceof PolicyPackError) return { code: EXIT.failure, message: `credence: ${error.message}` };
   if (error instanceof CommanderError) return { code: error.exitCode === 0 ? EXIT.ok : EXIT.usage, message: '' };
   if (error instanceof DomainError) {
     const usage = error.code === 'INVALID_REQUEST' || error.code === 'INVALID_ENTITY_REF' || error.code === 'NOT_FOUND';

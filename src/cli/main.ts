@@ -4,7 +4,11 @@ import { Command } from 'commander';
 import { auditCommand } from './commands/audit.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { importCommand } from './commands/import.js';
+import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
+import { checkCommand } from './commands/check.js';
+import { policyCommand } from './commands/policy.js';
+import { reportCommand } from './commands/report.js';
 import { exitCodeFor } from './context.js';
 
 export function buildCli(): Command {
@@ -12,7 +16,7 @@ export function buildCli(): Command {
     .description('Credence: enterprise credit information for the Guangdong–Hong Kong–Macau Greater Bay Area')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [serveCommand(), importCommand(), demoDataCommand(), auditCommand()]) {
+  for (const command of [serveCommand(), importCommand(), searchCommand(), demoDataCommand(), auditCommand(), checkCommand(), reportCommand(), policyCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   for (const command of program.commands) for (const sub of command.commands) sub.exitOverride().showHelpAfterError();

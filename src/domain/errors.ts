@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   INVALID_REQUEST: 400,
   ENTITY_NOT_FOUND: 404,
   NOT_FOUND: 404,
+  /** A policy pack failed validation; `problems` name file and path. */
+  POLICY_PACK_INVALID: 400,
+  /** The request contradicts stored state, e.g. activating a pack version that already exists. */
+  CONFLICT: 409,
   UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

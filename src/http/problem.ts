@@ -50,10 +50,13 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: 
     .send({ ...body, instance: request.url });
 }
 
+/** The problem a domain error stands for (also used per item of a batch answer). */
+export function problemOf(error: DomainError): Problem {
+  return problem(ERROR_CODES[error.code], error.code, error.message, error.problems);
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof DomainError) {
-    return sendProblem(reply, request, problem(ERROR_CODES[error.code], error.code, error.message, error.problems));
-  }
+  if (error instanceof DomainError) return sendProblem(reply, request, problemOf(error));
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
       field: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || error.validationContext || 'request',

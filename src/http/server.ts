@@ -10,6 +10,10 @@ import type { App } from '../app.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import { entityRoutes } from './routes/entities.js';
 import { operationsRoutes } from './routes/operations.js';
+import { matchRoutes } from './routes/search.js';
+import { checkRoutes } from './routes/checks.js';
+import { policyRoutes } from './routes/policy.js';
+import { reportRoutes } from './routes/reports.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -39,6 +43,8 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
       tags: [
         { name: 'register', description: 'Entities and records' },
         { name: 'operations', description: 'Health, readiness and metrics' },
+        { name: 'checks', description: 'Point-of-service checks: decisions with reasons' },
+        { name: 'policy', description: 'Policy pack simulation' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -48,7 +54,11 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   server.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
   await server.register(operationsRoutes({ database: app.database, metrics: app.metrics, node: app.config.node }));
-  await server.register(entityRoutes(app.entities));
+  await server.register(entityRoutes(app.entities, app.search));
+  await server.register(matchRoutes(app.search));
+  await server.register(checkRoutes(app.checks));
+  await server.register(reportRoutes(app.reports));
+  await server.register(policyRoutes(app.policy));
   await server.ready();
   return server;
 }

@@ -18,6 +18,15 @@ const PACK_FILE = /\.(ya?ml|json)$/;
  * @example const pack = await loadPack('policies/gd');
  */
 export async function loadPack(dir: string): Promise<PolicyPack> {
+  return validatePack(await readPackFiles(dir), dir);
+}
+
+/**
+ * The parsed files of the pack in `dir`, by file name, as `validatePack` takes them (not validated yet).
+ * @throws PolicyPackError when a file cannot be parsed.
+ * @example validatePack(await readPackFiles('policies/gd'))
+ */
+export async function readPackFiles(dir: string): Promise<Record<string, unknown>> {
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && PACK_FILE.test(e.name));
   const files: Record<string, unknown> = {};
   const issues: PackIssue[] = [];
@@ -31,5 +40,5 @@ export async function loadPack(dir: string): Promise<PolicyPack> {
     }
   }
   if (issues.length > 0) throw new PolicyPackError(issues, dir);
-  return validatePack(files, dir);
+  return files;
 }

@@ -122,7 +122,8 @@ function toEntityView(d: EntityDetail, names: Map<string, string>): EntityView {
   };
 }
 
-function toRecordView(r: RecordRow): RecordView {
+/** A stored record as the API shows it. */
+export function toRecordView(r: RecordRow): RecordView {
   return {
     id: r.id,
     sourceId: r.sourceId,

@@ -141,3 +141,21 @@ export const auditLog = pgTable(
   },
   (t) => [check('audit_log_seq_positive', sql`${t.seq} > 0`)],
 );
+
+/**
+ * Policy pack versions activated on this node, newest last. The latest row is the active pack; it wins over
+ * the pack directory at start. `content` holds the pack files, re-validated when loaded.
+ */
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    node: text('node').notNull(),
+    version: text('version').notNull(),
+    /** The pack files as `validatePack` takes them (file name → parsed content). */
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    activatedAt: timestamp('activated_at', { withTimezone: true, mode: 'string' }).notNull(),
+    activatedBy: text('activated_by').notNull(),
+  },
+  (t) => [uniqueIndex('policy_versions_version_idx').on(t.node, t.version)],
+);

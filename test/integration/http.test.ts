@@ -72,7 +72,7 @@ describe('HTTP API', () => {
     expect(bad.statusCode).toBe(400);
     const missing = await get('/v1/entities');
     expect(missing.statusCode).toBe(400);
-    expect(missing.json()).toMatchObject({ code: 'INVALID_REQUEST', errors: [expect.objectContaining({ field: expect.stringContaining('identifier') })] });
+    expect(missing.json()).toMatchObject({ code: 'INVALID_REQUEST', errors: [expect.objectContaining({ reason: 'exactly one of q and identifier is required' })] });
   });
 
   it('pages through records', async () => {

@@ -1,7 +1,9 @@
 /** A Credence app on a fresh test database, with a fixed clock and silent logs. */
+import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { buildHttpServer } from '../../src/http/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_NOW = new Date('2026-11-27T04:00:00Z');
@@ -25,6 +27,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await database.drop();
+    },
+  };
+}
+
+/** A test app with `fixtures` imported and its HTTP server, for in-process `inject` tests. */
+export async function createTestServer(fixtures: string[]): Promise<TestApp & { server: FastifyInstance }> {
+  const t = await createTestApp();
+  await t.app.imports.importFiles(fixtures);
+  const server = await buildHttpServer(t.app);
+  return {
+    ...t,
+    server,
+    async close() {
+      await server.close();
+      await t.close();
     },
   };
 }

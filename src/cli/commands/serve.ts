@@ -14,6 +14,8 @@ export interface RunningNode {
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config);
   try {
+    await app.search.ready();
+    await app.policy.decisionIndex(); // build the check index before taking traffic
     const server = await buildHttpServer(app);
     const address = await server.listen({ host: config.http.host, port: config.http.port });
     return {

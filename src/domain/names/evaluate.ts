@@ -43,13 +43,30 @@ interface Outcome {
  * @example evaluateSearch(buildNameIndex(corpus), queries).byKind['typo']?.precisionAt1 // 0.95
  */
 export function evaluateSearch(index: NameIndex, queries: readonly LabelledQuery[]): EvaluationReport {
+  return evaluateRankings(queries, (q) => searchNames(index, q.query, 10).map((h) => ({ id: h.entityId, score: h.score, name: h.name })));
+}
+
+/** A ranked hit as {@link evaluateRankings} judges it. */
+export interface RankedHit {
+  readonly id: string;
+  readonly score: number;
+  readonly name: string;
+}
+
+/**
+ * Measures any search strategy on labelled queries: `rank` answers each query with its first ten hits,
+ * best first (the service over a real database, or a baseline).
+ *
+ * @example evaluateRankings(queries, (q) => mySearch(q.query)).overall.mrr
+ */
+export function evaluateRankings(queries: readonly LabelledQuery[], rank: (q: LabelledQuery) => readonly RankedHit[]): EvaluationReport {
   const groups = new Map<string, Outcome[]>();
   const all: Outcome[] = [];
   const failures: { query: LabelledQuery; top: string[] }[] = [];
   for (const q of queries) {
-    const hits = searchNames(index, q.query, 10);
-    const outcome = judge(q, hits.map((h) => h.entityId), hits[0]?.score ?? 0);
-    if (outcome.hitAt1 < 1) failures.push({ query: q, top: hits.slice(0, 3).map((h) => `${h.entityId} ${h.score.toFixed(3)} ${h.name}`) });
+    const hits = rank(q);
+    const outcome = judge(q, hits.map((h) => h.id), hits[0]?.score ?? 0);
+    if (outcome.hitAt1 < 1) failures.push({ query: q, top: hits.slice(0, 3).map((h) => `${h.id} ${h.score.toFixed(3)} ${h.name}`) });
     all.push(outcome);
     groups.set(q.kind, [...(groups.get(q.kind) ?? []), outcome]);
   }

@@ -7,5 +7,15 @@ export { branchParentName } from './branch.js';
 export { nameKeys } from './keys.js';
 export { NAME_MATCH_THRESHOLD, scoreName, type NameScore } from './similarity.js';
 export type { AnalysedName, LegalForm, LegalFormKind, NameLang, NameScript, Region, RegionForm } from './types.js';
-export { buildNameIndex, searchNames, type NameIndex, type SearchHit, type SearchableEntity } from './name-index.js';
-export { evaluateSearch, type EvaluationReport, type LabelledQuery, type SearchFigures } from './evaluate.js';
+export {
+  buildNameIndex,
+  createNameIndex,
+  indexEntities,
+  removeEntities,
+  searchNames,
+  type NameIndex,
+  type SearchHit,
+  type SearchableEntity,
+} from './name-index.js';
+export { matchEntity, type MatchCandidate, type MatchQuery } from './match.js';
+export { evaluateRankings, evaluateSearch, type EvaluationReport, type LabelledQuery, type RankedHit, type SearchFigures } from './evaluate.js';

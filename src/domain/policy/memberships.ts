@@ -108,8 +108,8 @@ class EpisodePicker {
   }
 }
 
-/** The first day the entry takes effect, after its notice window. */
-function entryStart(pack: CompiledPack, list: CompiledList, trigger: number): number {
+/** The first day an entry of `list` triggered on day `trigger` takes effect, after its notice window. */
+export function entryStart(pack: CompiledPack, list: CompiledList, trigger: number): number {
   const { days, unit } = list.source.notice;
   if (days === 0) return trigger;
   return (unit === 'working' ? pack.calendar.addWorkingDays(trigger, days) : trigger + days) + 1;

@@ -130,3 +130,11 @@ export interface EntityEvaluation {
   readonly ratings: readonly RatingInForce[];
   readonly contexts: Readonly<Record<MeasureContext, ContextOutcome>>;
 }
+
+/** An entity with its records, as the check index and simulation read it from the register. */
+export interface EvaluationInput {
+  readonly entity: EvaluableEntity;
+  /** Its identifiers as `scheme:value`: the references a check may name it by. */
+  readonly refs: readonly string[];
+  readonly records: readonly EvaluableRecord[];
+}

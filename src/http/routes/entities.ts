@@ -2,13 +2,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EntityService } from '../../services/entity-service.js';
+import type { SearchService } from '../../services/search-service.js';
 import { problemSchema } from '../problem.js';
+import { jurisdictionSchema, limitSchema, searchHitSchema } from './search.js';
 
 const refParam = z.object({
   ref: z.string().max(200).describe('`scheme:value` (uscc, hk-brn, hk-cr, mo-reg, lei, aeo) or the internal entity id'),
 });
 
-const entitySchema = z
+export const entitySchema = z
   .object({
     id: z.string(),
     jurisdiction: z.string(),
@@ -30,7 +32,7 @@ const entitySchema = z
   })
   .meta({ id: 'Entity' });
 
-const recordSchema = z
+export const recordSchema = z
   .object({
     id: z.number().int(),
     sourceId: z.string(),
@@ -49,17 +51,31 @@ const recordSchema = z
   .meta({ id: 'Record' });
 
 export const entityRoutes =
-  (entities: EntityService): FastifyPluginAsyncZod =>
+  (entities: EntityService, search: SearchService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/v1/entities', {
       schema: {
-        summary: 'Find entities by identifier',
-        description: 'Exact look-up by identifier; the value is normalised (width, case, spacing) before matching.',
+        summary: 'Search entities, or find one by identifier',
+        description:
+          'Exactly one of `q` and `identifier`. `q` searches: an identifier in any scheme (normalised; with or without `scheme:`) resolves exactly, anything else ranks names in any script, each hit scored (0–1) and explained (SearchHit items). `identifier` is the exact look-up by `scheme:value` (Entity items, zero or one); `jurisdiction` and `limit` apply to `q` only.',
         tags: ['register'],
-        querystring: z.object({ identifier: z.string().min(1).max(200).describe('`scheme:value`, e.g. uscc:9144030071526726XG') }),
-        response: { 200: z.object({ items: z.array(entitySchema) }), 400: problemSchema },
+        querystring: z
+          .object({
+            q: z.string().min(1).max(200).optional().describe('free text: a name in any script, or an identifier'),
+            identifier: z.string().min(1).max(200).optional().describe('`scheme:value`, e.g. uscc:9144030071526726XG'),
+            jurisdiction: jurisdictionSchema.optional(),
+            limit: limitSchema,
+          })
+          .refine((query) => (query.q === undefined) !== (query.identifier === undefined), {
+            message: 'exactly one of q and identifier is required',
+            path: ['q'],
+          }),
+        response: { 200: z.union([z.object({ items: z.array(searchHitSchema) }), z.object({ items: z.array(entitySchema) })]), 400: problemSchema },
       },
-      handler: async (request) => ({ items: await entities.findByIdentifier(request.query.identifier) }),
+      handler: async ({ query }) =>
+        query.q === undefined
+          ? { items: await entities.findByIdentifier(query.identifier!) }
+          : { items: await search.search({ q: query.q, jurisdiction: query.jurisdiction, limit: query.limit }) },
     });
 
     app.get('/v1/entities/:ref', {

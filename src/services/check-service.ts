@@ -1,0 +1,128 @@
+/**
+ * The point-of-service check (SPEC §5): which measures apply to an entity in a context on a date, and the
+ * decision they add up to. Answers come from the check index; an entity is evaluated from its records only
+ * when its indexed result does not hold on the asked date (a past `at`, or a date past its next change).
+ */
+import { isCalendarDate } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { formatIdentifier, parseEntityRef, type IdentifierRules } from '../domain/identifiers/index.js';
+import { fromDay, toDay } from '../domain/policy/dates.js';
+import { MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
+import type { Db } from '../store/database.js';
+import { loadEvaluationInputs } from '../store/evaluation-repository.js';
+import { evaluateForIndex, type DecisionIndex, type IndexedOutcome, type MeasureView } from './decision-index.js';
+import type { PolicyService } from './policy-service.js';
+
+/** Most checks one batch may hold. */
+export const MAX_BATCH = 1_000;
+
+export interface CheckRequest {
+  /** `scheme:value` or internal id. */
+  entity: string;
+  context: string;
+  /** ISO date the answer is as of; default today in the GBA. */
+  at?: string | undefined;
+}
+
+export interface CheckResult {
+  decision: Decision;
+  measures: readonly MeasureView[];
+  facilitations: readonly MeasureView[];
+  disputed: boolean;
+  policyVersion: string;
+  /** The date the decision holds for. */
+  evaluatedAt: string;
+}
+
+export type BatchAnswer = { ok: true; result: CheckResult } | { ok: false; error: DomainError };
+
+interface ParsedCheck {
+  slot: number;
+  context: MeasureContext;
+  day: number;
+}
+
+const KNOWN_CONTEXTS = new Set<string>(MEASURE_CONTEXTS);
+
+export class CheckService {
+  constructor(private readonly deps: { db: Db; policy: Pick<PolicyService, 'decisionIndex' | 'today'>; identifierRules: IdentifierRules }) {}
+
+  /** One check. Throws INVALID_REQUEST (unknown context, bad date), INVALID_ENTITY_REF or ENTITY_NOT_FOUND. */
+  async check(request: CheckRequest): Promise<CheckResult> {
+    return this.answer(await this.deps.policy.decisionIndex(), request);
+  }
+
+  /** Up to `MAX_BATCH` checks, each answered or refused on its own. */
+  async checkBatch(requests: readonly CheckRequest[]): Promise<BatchAnswer[]> {
+    if (requests.length > MAX_BATCH) {
+      throw new DomainError('INVALID_REQUEST', `a batch holds at most ${MAX_BATCH} checks, not ${requests.length}`, [{ field: 'checks', reason: 'too many' }]);
+    }
+    const index = await this.deps.policy.decisionIndex();
+    const answers: BatchAnswer[] = [];
+    for (const request of requests) {
+      try {
+        answers.push({ ok: true, result: await this.answer(index, request) });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        answers.push({ ok: false, error });
+      }
+    }
+    return answers;
+  }
+
+  /**
+   * The answer straight from the index (the hot path: synchronous, no query), or undefined when the entity
+   * must be evaluated from its records first. Throws like `check` for a bad request.
+   */
+  tryCheck(index: DecisionIndex, request: CheckRequest): CheckResult | undefined {
+    return this.fromIndex(index, this.parse(index, request));
+  }
+
+  private async answer(index: DecisionIndex, request: CheckRequest): Promise<CheckResult> {
+    const q = this.parse(index, request);
+    return this.fromIndex(index, q) ?? this.evaluate(index, q);
+  }
+
+  private fromIndex(index: DecisionIndex, q: ParsedCheck): CheckResult | undefined {
+    const outcomes = index.outcomesOn(q.slot, q.day);
+    return outcomes && toResult(outcomes[q.context], index.pack.version, q.day);
+  }
+
+  private parse(index: DecisionIndex, request: CheckRequest): ParsedCheck {
+    if (!KNOWN_CONTEXTS.has(request.context)) {
+      throw new DomainError('INVALID_REQUEST', `unknown context "${request.context}"; known contexts: ${MEASURE_CONTEXTS.join(', ')}`, [
+        { field: 'context', reason: `must be one of ${MEASURE_CONTEXTS.join(', ')}` },
+      ]);
+    }
+    if (request.at !== undefined && !isCalendarDate(request.at)) {
+      throw new DomainError('INVALID_REQUEST', `at must be a date YYYY-MM-DD, not "${request.at}"`, [{ field: 'at', reason: 'not a calendar date' }]);
+    }
+    // A reference already in normal form (what systems send) is found as is; others are parsed and normalised.
+    const slot = index.slotOf(request.entity) ?? this.slotOfParsed(index, request.entity);
+    return { slot, context: request.context as MeasureContext, day: request.at === undefined ? this.deps.policy.today() : toDay(request.at) };
+  }
+
+  private slotOfParsed(index: DecisionIndex, ref: string): number {
+    const parsed = parseEntityRef(ref, this.deps.identifierRules);
+    if (!parsed.ok) throw new DomainError('INVALID_ENTITY_REF', `invalid entity reference "${ref}": ${parsed.reason}`, [{ field: 'entity', reason: parsed.reason }]);
+    const key = parsed.ref.kind === 'id' ? parsed.ref.id : formatIdentifier(parsed.ref.identifier);
+    const slot = index.slotOf(key);
+    if (slot === undefined) throw new DomainError('ENTITY_NOT_FOUND', `no entity ${key} in this node's register`);
+    return slot;
+  }
+
+  /** Evaluates the entity from its records; a result for today replaces the stale one in the index. */
+  private async evaluate(index: DecisionIndex, q: ParsedCheck): Promise<CheckResult> {
+    const id = index.entityIdOf(q.slot);
+    const [input] = await loadEvaluationInputs(this.deps.db, [id]);
+    if (!input) throw new DomainError('ENTITY_NOT_FOUND', `no entity ${id} in this node's register`);
+    const evaluated = evaluateForIndex(index.pack, input, q.day);
+    if (q.day === this.deps.policy.today()) index.store(q.slot, q.day, evaluated);
+    return toResult(evaluated.outcomes[q.context], index.pack.version, q.day);
+  }
+}
+
+function toResult(outcome: IndexedOutcome, policyVersion: string, day: number): CheckResult {
+  const { decision, measures, facilitations, disputed } = outcome;
+  return { decision, measures, facilitations, disputed, policyVersion, evaluatedAt: fromDay(day) };
+}

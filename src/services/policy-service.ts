@@ -1,0 +1,154 @@
+/**
+ * The active policy pack of this node and the check index built on it (issue 3): loading the pack at start,
+ * building the index from the register and keeping it current as imports commit, simulating a candidate
+ * pack against current data, and activating a new version.
+ */
+import type { Logger } from 'pino';
+import { gbaDate, type Clock } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { compilePack, type CompiledPack } from '../domain/policy/compile.js';
+import { fromDay, toDay } from '../domain/policy/dates.js';
+import type { NodeId } from '../domain/taxonomy.js';
+import { loadPack } from '../policy/load-pack.js';
+import { PolicyPackError } from '../policy/pack-error.js';
+import type { PolicyPack } from '../policy/pack-schema.js';
+import { simulatePack, type SimulationReport } from '../policy/simulate.js';
+import { validatePack } from '../policy/validate-pack.js';
+import { appendAudit } from '../store/audit-repository.js';
+import type { Database } from '../store/database.js';
+import { loadEvaluationInputs, readEvaluationPages } from '../store/evaluation-repository.js';
+import { hasPolicyVersion, insertPolicyVersion, latestPolicyVersion } from '../store/policy-repository.js';
+import { DecisionIndex } from './decision-index.js';
+
+/** Entities re-evaluated per query when an import reports changes. */
+const CHANGE_CHUNK = 5_000;
+
+export interface PolicyServiceDeps {
+  database: Database;
+  node: NodeId;
+  clock: Clock;
+  logger: Logger;
+  /** The pack directory used until a version is activated in the database. */
+  packDir: string;
+}
+
+export interface Activation {
+  version: string;
+  previousVersion: string;
+  activatedAt: string;
+}
+
+export class PolicyService {
+  private active: CompiledPack | undefined;
+  private index: Promise<DecisionIndex> | undefined;
+
+  constructor(private readonly deps: PolicyServiceDeps) {}
+
+  /** Loads the active pack: the latest version activated in the database, else the pack directory. */
+  async start(): Promise<void> {
+    const { database, node, packDir } = this.deps;
+    const row = await latestPolicyVersion(database.db, node);
+    const pack = row ? validatePack(row.content, `policy version ${row.version} activated ${row.activatedAt}`) : await loadPack(packDir);
+    this.active = compilePack(this.forThisNode(pack));
+    this.deps.logger.info({ version: pack.manifest.version, source: row ? 'database' : packDir }, 'policy pack loaded');
+  }
+
+  /** The active pack, compiled. */
+  get pack(): CompiledPack {
+    if (!this.active) throw new Error('PolicyService.start() was not called');
+    return this.active;
+  }
+
+  /** Today's day number in the GBA, from the clock. */
+  today(): number {
+    return toDay(gbaDate(this.deps.clock()));
+  }
+
+  /**
+   * The check index of the active pack, built on first use by streaming the register a page at a time.
+   * Concurrent callers share one build; a failed build is retried by the next caller.
+   */
+  decisionIndex(): Promise<DecisionIndex> {
+    this.index ??= this.build(this.pack).catch((error: unknown) => {
+      this.index = undefined;
+      throw error;
+    });
+    return this.index;
+  }
+
+  /**
+   * Re-evaluates entities an import changed (an `EntityChangeListener`). Before the index is first used, or
+   * when its build failed, there is nothing to update: the next build reads the committed state.
+   */
+  readonly onEntitiesChanged = async (entityIds: string[]): Promise<void> => {
+    const index = await this.index?.catch(() => undefined);
+    if (!index) return;
+    for (let i = 0; i < entityIds.length; i += CHANGE_CHUNK) {
+      const day = this.today();
+      for (const input of await loadEvaluationInputs(this.deps.database.db, entityIds.slice(i, i + CHANGE_CHUNK))) index.put(input, day);
+    }
+  };
+
+  /**
+   * Evaluates the candidate pack (files as `validatePack` takes them) against the whole register today,
+   * beside the active pack, without changing anything.
+   */
+  async simulate(files: Readonly<Record<string, unknown>>): Promise<SimulationReport> {
+    const candidate = compilePack(this.validate(files));
+    return simulatePack(this.pack, candidate, readEvaluationPages(this.deps.database.db), fromDay(this.today()));
+  }
+
+  /**
+   * Makes the candidate pack the active one: validated, stored with its activation time, audited; the index
+   * is rebuilt under it on next use. Its version must be new.
+   */
+  async activate(files: Readonly<Record<string, unknown>>, actor: string): Promise<Activation> {
+    const pack = this.validate(files);
+    const { database, node, clock } = this.deps;
+    const version = pack.manifest.version;
+    const previousVersion = this.pack.version;
+    if (version === previousVersion || (await hasPolicyVersion(database.db, node, version))) {
+      throw new DomainError('CONFLICT', `policy version ${version} was already used on node ${node}; give the changed pack a new version`, [
+        { field: 'pack.yaml version', reason: 'already used' },
+      ]);
+    }
+    const at = clock();
+    await database.transaction(async (tx) => {
+      await insertPolicyVersion(tx.db, { node, version, content: { ...files }, activatedAt: at.toISOString(), activatedBy: actor });
+      await appendAudit(tx.db, { at, actor, action: 'policy.activate', subject: `policy:${node}`, detail: { version, previousVersion } });
+    });
+    this.active = compilePack(pack);
+    this.index = undefined;
+    this.deps.logger.info({ version, previousVersion }, 'policy pack activated');
+    return { version, previousVersion, activatedAt: at.toISOString() };
+  }
+
+  private async build(pack: CompiledPack): Promise<DecisionIndex> {
+    const started = Date.now();
+    const index = new DecisionIndex(pack);
+    const day = this.today();
+    for await (const page of readEvaluationPages(this.deps.database.db)) for (const input of page) index.put(input, day);
+    this.deps.logger.info({ entities: index.size, ms: Date.now() - started, version: pack.version }, 'check index built');
+    return index;
+  }
+
+  /** Validates a pack for this node, turning a refused pack into a domain error naming each issue. */
+  private validate(files: Readonly<Record<string, unknown>>): PolicyPack {
+    try {
+      return this.forThisNode(validatePack(files));
+    } catch (error) {
+      if (!(error instanceof PolicyPackError)) throw error;
+      const problems = error.issues.map((i) => ({ field: `${i.file}${i.path ? ` ${i.path}` : ''}`, reason: i.message }));
+      throw new DomainError('POLICY_PACK_INVALID', error.message, problems);
+    }
+  }
+
+  private forThisNode(pack: PolicyPack): PolicyPack {
+    if (pack.manifest.node !== this.deps.node) {
+      throw new DomainError('POLICY_PACK_INVALID', `the pack is for node ${pack.manifest.node}, this is node ${this.deps.node}`, [
+        { field: 'pack.yaml node', reason: `must be ${this.deps.node}` },
+      ]);
+    }
+    return pack;
+  }
+}

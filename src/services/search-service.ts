@@ -1,0 +1,149 @@
+/**
+ * Search and matching over the register (SPEC §8). Names are ranked by the pure name domain from an
+ * in-memory index (docs/search.md says why and what it costs): built from the database on first use or at
+ * server start, a page at a time, and kept current by {@link SearchService.onEntitiesChanged}, which the
+ * import calls after each committed batch. Results are the same on PGlite and PostgreSQL because the
+ * database only supplies the rows.
+ */
+import type { Logger } from 'pino';
+import { DomainError } from '../domain/errors.js';
+import { parseIdentifier, type Identifier, type IdentifierRules } from '../domain/identifiers/index.js';
+import {
+  createNameIndex,
+  indexEntities,
+  matchEntity,
+  removeEntities,
+  searchNames,
+  type NameIndex,
+} from '../domain/names/index.js';
+import type { NameLang } from '../domain/taxonomy.js';
+import type { Db } from '../store/database.js';
+import { searchableEntities, streamSearchableEntities } from '../store/search-repository.js';
+
+/** Bounds of `limit` for search and match. */
+export const SEARCH_LIMIT = { default: 10, max: 100 } as const;
+
+/** An entity as search shows it: id, jurisdiction, names in every script, identifiers. */
+export interface SearchEntityView {
+  id: string;
+  jurisdiction: string;
+  names: { value: string; lang?: NameLang }[];
+  identifiers: { scheme: string; value: string }[];
+}
+
+/** One hit: the entity, a score in [0, 1] and the features that produced it. */
+export interface SearchHitView {
+  entity: SearchEntityView;
+  score: number;
+  explanation: string[];
+}
+
+/** A match candidate: a hit, and whether its score reaches the match threshold. */
+export interface MatchCandidateView extends SearchHitView {
+  match: boolean;
+}
+
+export interface SearchRequest {
+  q: string;
+  jurisdiction?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface MatchRequest {
+  names: { value: string; lang?: NameLang | undefined }[];
+  identifiers?: { scheme: string; value: string }[] | undefined;
+  jurisdiction?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface SearchServiceDeps {
+  db: Db;
+  identifierRules: IdentifierRules;
+  logger: Pick<Logger, 'info'>;
+}
+
+export class SearchService {
+  private index: Promise<NameIndex> | undefined;
+
+  constructor(private readonly deps: SearchServiceDeps) {}
+
+  /** Builds the index unless it is built or being built; the server calls it at start. */
+  ready(): Promise<NameIndex> {
+    if (!this.index) {
+      this.index = this.build();
+      this.index.catch(() => (this.index = undefined));
+    }
+    return this.index;
+  }
+
+  /** Ranks entities for a free-text query: an identifier in any scheme, or a name in any script. */
+  async search(request: SearchRequest): Promise<SearchHitView[]> {
+    const q = request.q.trim();
+    if (q === '') throw new DomainError('INVALID_REQUEST', 'q must not be empty', [{ field: 'q', reason: 'empty' }]);
+    const limit = checkLimit(request.limit);
+    const index = await this.ready();
+    const hits = searchNames(index, q, limit, { identifierRules: this.deps.identifierRules, ...jurisdictionOf(request) });
+    return hits.map((hit) => ({ entity: entityOf(index, hit.entityId), score: hit.score, explanation: [...hit.explanation] }));
+  }
+
+  /** Scores entities against a partial entity; `match` is true at or above the name-match threshold. */
+  async match(request: MatchRequest): Promise<MatchCandidateView[]> {
+    const limit = checkLimit(request.limit);
+    const identifiers = (request.identifiers ?? []).map((raw, i) => this.identifier(raw, i));
+    const index = await this.ready();
+    const names = request.names.map((n) => (n.lang === undefined ? { value: n.value } : { value: n.value, lang: n.lang }));
+    return matchEntity(index, { names, identifiers, ...jurisdictionOf(request) }, limit).map((c) => ({
+      entity: entityOf(index, c.entityId),
+      score: c.score,
+      match: c.match,
+      explanation: [...c.explanation],
+    }));
+  }
+
+  /**
+   * The entity-change listener: re-reads the named entities and updates the index (nothing to do while
+   * it is not built: the build reads the current state).
+   */
+  readonly onEntitiesChanged = async (entityIds: string[]): Promise<void> => {
+    if (!this.index) return;
+    const index = await this.index;
+    const found = await searchableEntities(this.deps.db, entityIds);
+    const present = new Set(found.map((e) => e.id));
+    indexEntities(index, found);
+    removeEntities(index, entityIds.filter((id) => !present.has(id)));
+  };
+
+  private async build(): Promise<NameIndex> {
+    const started = performance.now();
+    const index = createNameIndex();
+    for await (const page of streamSearchableEntities(this.deps.db)) indexEntities(index, page);
+    this.deps.logger.info(
+      { entities: index.entities.size, names: index.names.length, ms: Math.round(performance.now() - started) },
+      'search index built',
+    );
+    return index;
+  }
+
+  private identifier(raw: { scheme: string; value: string }, i: number): Identifier {
+    const parsed = parseIdentifier(raw.scheme, raw.value, this.deps.identifierRules);
+    if (!parsed.ok) throw new DomainError('INVALID_REQUEST', `identifiers[${i}]: ${parsed.reason}`, [{ field: `identifiers.${i}`, reason: parsed.reason }]);
+    return parsed.identifier;
+  }
+}
+
+function checkLimit(limit: number | undefined): number {
+  const value = limit ?? SEARCH_LIMIT.default;
+  if (!Number.isSafeInteger(value) || value < 1 || value > SEARCH_LIMIT.max) {
+    throw new DomainError('INVALID_REQUEST', `limit must be a whole number from 1 to ${SEARCH_LIMIT.max}`, [{ field: 'limit', reason: 'out of range' }]);
+  }
+  return value;
+}
+
+function jurisdictionOf(request: { jurisdiction?: string | undefined }): { jurisdiction?: string } {
+  return request.jurisdiction === undefined ? {} : { jurisdiction: request.jurisdiction };
+}
+
+function entityOf(index: NameIndex, entityId: string): SearchEntityView {
+  const { id, jurisdiction, names, identifiers } = index.entities.get(entityId)!.entity;
+  return { id, jurisdiction, names: names.map((n) => ({ ...n })), identifiers: identifiers.map((i) => ({ ...i })) };
+}
