@@ -150,21 +150,27 @@ async function importOn(tier: string, target: DatabaseTarget, flag: string, file
   ];
 }
 
-/** Spawns `credence serve` and measures the time until /readyz answers 200. */
-async function coldStart(dbDir: string): Promise<number> {
+/**
+ * Spawns `credence serve` and measures the time until it answers (/healthz: the register is served) and
+ * until /readyz says ready (the search and check indexes are built too).
+ */
+async function coldStart(dbDir: string): Promise<{ listening: number; ready: number }> {
   const port = 18_000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--db', dbDir, '--port', String(port)], {
     env: { ...process.env, CREDENCE_LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
-  try {
+  const until = async (path: string) => {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-      if (ok) return (performance.now() - started) / 1000;
-      if (performance.now() - started > 60_000) throw new Error('serve did not become ready within 60 s');
+      if (await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false)) return (performance.now() - started) / 1000;
+      if (performance.now() - started > 600_000) throw new Error(`serve did not answer ${path} within 600 s`);
       await new Promise((r) => setTimeout(r, 20));
     }
+  };
+  try {
+    const listening = await until('/healthz');
+    return { listening, ready: await until('/readyz') };
   } finally {
     child.kill('SIGTERM');
     await once(child, 'close');
@@ -196,8 +202,8 @@ export async function importBench(options: { records: number }): Promise<void> {
     ]);
 
     const cold = await coldStart(pgliteDir);
-    printTable('Cold start of credence serve to /readyz (goal ≤ 3 s)', [
-      { database: `PGlite, ${options.records} records`, seconds: Number(cold.toFixed(2)) },
+    printTable('Cold start of credence serve (goal ≤ 3 s)', [
+      { database: `PGlite, ${options.records} records`, 'answering (s)': Number(cold.listening.toFixed(2)), 'ready, indexes built (s)': Number(cold.ready.toFixed(2)) },
     ]);
   } finally {
     cluster.stop();

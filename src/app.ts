@@ -30,8 +30,15 @@ export interface App {
   policy: PolicyService;
   checks: CheckService;
   reports: ReportService;
+  /** Whether the in-memory indexes are being built; /readyz answers 503 while they are. */
+  warmUp: WarmUp;
+  /** Builds the search and check indexes now rather than on first use (the server does, after it listens). */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** `idle`: indexes build on first use; `warming`: being built; `failed` names the error. */
+export type WarmUp = { state: 'idle' | 'warming' | 'warm' } | { state: 'failed'; error: string };
 
 /** Derived state that must follow changes to entities and their records (decision index, search index). */
 export type EntityChangeListener = (entityIds: string[]) => void | Promise<void>;
@@ -59,7 +66,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const onEntitiesChanged = async (entityIds: string[]) => {
     for (const listener of entityListeners) await listener(entityIds);
   };
-  return {
+  const app: App = {
     config,
     clock,
     logger,
@@ -72,6 +79,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     policy,
     checks: new CheckService({ db: database.db, policy, identifierRules }),
     reports: new ReportService({ db: database.db, entities, policy }),
+    warmUp: { state: 'idle' },
+    async warm() {
+      app.warmUp = { state: 'warming' };
+      try {
+        await Promise.all([search.ready(), policy.decisionIndex()]);
+        app.warmUp = { state: 'warm' };
+      } catch (error) {
+        app.warmUp = { state: 'failed', error: (error as Error).message };
+        throw error;
+      }
+    },
     close: () => database.close(),
   };
+  return app;
 }

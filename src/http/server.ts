@@ -53,7 +53,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   await server.register(fastifySwaggerUi, { routePrefix: '/docs' });
   server.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
-  await server.register(operationsRoutes({ database: app.database, metrics: app.metrics, node: app.config.node }));
+  await server.register(operationsRoutes({ database: app.database, metrics: app.metrics, node: app.config.node, warmUp: () => app.warmUp }));
   await server.register(entityRoutes(app.entities, app.search));
   await server.register(matchRoutes(app.search));
   await server.register(checkRoutes(app.checks));

@@ -101,6 +101,16 @@ describe('HTTP API', () => {
     expect(metrics.body).toContain('route="/v1/entities/:ref"');
   });
 
+  it('is not ready while its indexes are being built, and is once they are', async () => {
+    const warming = t.app.warm();
+    const during = await get('/readyz');
+    expect(during.statusCode).toBe(503);
+    expect(during.json()).toMatchObject({ code: 'UNAVAILABLE', detail: expect.stringContaining('warming up') });
+    await warming;
+    expect(t.app.warmUp).toEqual({ state: 'warm' });
+    expect((await get('/readyz')).statusCode).toBe(200);
+  });
+
   it('serves browsable docs', async () => {
     const res = await get('/docs/');
     expect(res.statusCode).toBe(200);

@@ -10,14 +10,20 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
-/** Starts one node's HTTP server; `stop` closes the server, then the database. */
+/**
+ * Starts one node's HTTP server, then builds its search and check indexes in the background: the register
+ * answers at once, and /readyz turns ready when the indexes are built. `stop` closes the server, then the
+ * database.
+ */
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config);
   try {
-    await app.search.ready();
-    await app.policy.decisionIndex(); // build the check index before taking traffic
     const server = await buildHttpServer(app);
     const address = await server.listen({ host: config.http.host, port: config.http.port });
+    app.warm().then(
+      () => app.logger.info('search and check indexes built'),
+      (error: unknown) => app.logger.error({ err: error }, 'building the indexes failed'),
+    );
     return {
       app,
       url: address,

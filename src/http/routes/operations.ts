@@ -1,6 +1,7 @@
 /** Liveness, readiness and metrics for operators and orchestrators. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { WarmUp } from '../../app.js';
 import type { Database } from '../../store/database.js';
 import type { Metrics } from '../metrics.js';
 import { problem, problemSchema, sendProblem } from '../problem.js';
@@ -8,7 +9,7 @@ import { problem, problemSchema, sendProblem } from '../problem.js';
 const READY_TIMEOUT_MS = 2_000;
 
 export const operationsRoutes =
-  (deps: { database: Database; metrics: Metrics; node: string }): FastifyPluginAsyncZod =>
+  (deps: { database: Database; metrics: Metrics; node: string; warmUp: () => WarmUp }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/healthz', {
       schema: { summary: 'Liveness: the process is up', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } },
@@ -17,11 +18,18 @@ export const operationsRoutes =
 
     app.get('/readyz', {
       schema: {
-        summary: 'Readiness: the database answers',
+        summary: 'Readiness: the database answers and the search and check indexes are built',
         tags: ['operations'],
         response: { 200: z.object({ status: z.literal('ready'), node: z.string() }), 503: problemSchema },
       },
       handler: async (request, reply) => {
+        const warmUp = deps.warmUp();
+        if (warmUp.state === 'warming') {
+          return sendProblem(reply, request, problem(503, 'UNAVAILABLE', 'warming up: building the search and check indexes'));
+        }
+        if (warmUp.state === 'failed') {
+          return sendProblem(reply, request, problem(503, 'UNAVAILABLE', `building the indexes failed: ${warmUp.error}`));
+        }
         const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), READY_TIMEOUT_MS).unref());
         try {
           await Promise.race([deps.database.ping(), timeout]);
