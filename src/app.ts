@@ -10,7 +10,7 @@ import { openDatabase, type Database } from './store/database.js';
 import { AuditService } from './services/audit-service.js';
 import { BranchService } from './services/branch-service.js';
 import { EntityService } from './services/entity-service.js';
-import { ImportService } from './services/import/import-service.js';
+import { ImportService, type EntityChanges } from './services/import/import-service.js';
 import { SearchService } from './services/search-service.js';
 import { CheckService } from './services/check-service.js';
 import { PolicyService } from './services/policy-service.js';
@@ -40,9 +40,6 @@ export interface App {
 /** `idle`: indexes build on first use; `warming`: being built; `failed` names the error. */
 export type WarmUp = { state: 'idle' | 'warming' | 'warm' } | { state: 'failed'; error: string };
 
-/** Derived state that must follow changes to entities and their records (decision index, search index). */
-export type EntityChangeListener = (entityIds: string[]) => void | Promise<void>;
-
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
@@ -53,18 +50,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.node } });
   const database = await openDatabase(config.database);
   const { identifierRules } = config;
-  const entityListeners: EntityChangeListener[] = [];
   const search = new SearchService({ db: database.db, identifierRules, logger });
-  entityListeners.push(new BranchService({ database, clock }).onEntitiesChanged, search.onEntitiesChanged);
+  const branches = new BranchService({ database, clock });
   const policy = new PolicyService({ database, node: config.node, clock, logger, packDir: config.policyDir });
   await policy.start().catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
-  entityListeners.push(policy.onEntitiesChanged);
   const entities = new EntityService({ db: database.db, identifierRules });
-  const onEntitiesChanged = async (entityIds: string[]) => {
-    for (const listener of entityListeners) await listener(entityIds);
+  // Branch proposals and the search index follow the register; the check index follows records too.
+  const onEntitiesChanged = async ({ register, records }: EntityChanges) => {
+    if (register.length > 0) {
+      await branches.onEntitiesChanged(register);
+      await search.onEntitiesChanged(register);
+    }
+    await policy.onEntitiesChanged([...new Set([...register, ...records])]);
   };
   const app: App = {
     config,

@@ -63,7 +63,8 @@ export const entityNames = pgTable(
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
   },
-  (t) => [primaryKey({ columns: [t.entityId, t.position] })],
+  // By value: branch proposals look parents up by their exact legal name.
+  (t) => [primaryKey({ columns: [t.entityId, t.position] }), index('entity_names_value_idx').on(t.value)],
 );
 
 export const entityRelations = pgTable(

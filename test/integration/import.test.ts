@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/store/database.js';
 import type { Reject } from '../../src/domain/import-plan.js';
-import { ImportService } from '../../src/services/import/import-service.js';
+import { ImportService, type EntityChanges } from '../../src/services/import/import-service.js';
 import { TEST_NOW, createTestApp, type TestApp } from '../support/app.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
@@ -115,14 +115,14 @@ describe('import', () => {
   });
 
   it('tells listeners which entities each committed batch changed, including the former subject of a record', async () => {
-    const changed: string[][] = [];
+    const changed: EntityChanges[] = [];
     const imports = new ImportService({
       database: t.app.database,
       node: 'gd',
       identifierRules: t.app.config.identifierRules,
       clock: () => TEST_NOW,
       batchSize: 1_000,
-      onEntitiesChanged: (ids) => void changed.push([...ids].sort()),
+      onEntitiesChanged: (changes) => void changed.push({ register: changes.register, records: [...changes.records].sort() }),
     });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-listen-'));
     const file = path.join(dir, 'moved.ndjson');
@@ -137,7 +137,7 @@ describe('import', () => {
     await imports.importFiles([file]);
     const tencent = (await t.app.entities.get('uscc:9144030071526726XG')).id;
     const huawei = (await t.app.entities.get('uscc:914403001922038216')).id;
-    expect(changed).toEqual([[huawei, tencent].sort()]);
+    expect(changed).toEqual([{ register: [], records: [huawei, tencent].sort() }]);
     await imports.importFiles([file]);
     expect(changed).toHaveLength(1);
   });

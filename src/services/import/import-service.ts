@@ -54,10 +54,17 @@ export interface ImportServiceDeps {
   clock: Clock;
   batchSize: number;
   /**
-   * Told, after each committed batch, which entities gained, lost or changed data, so that derived state
-   * (decision index, search index) catches up. Awaited before the next batch starts.
+   * Told, after each committed batch, which entities changed, so that derived state (check index, search
+   * index, branch proposals) catches up. Awaited before the next batch starts.
    */
-  onEntitiesChanged?: (entityIds: string[]) => void | Promise<void>;
+  onEntitiesChanged?: (changes: EntityChanges) => void | Promise<void>;
+}
+
+export interface EntityChanges {
+  /** Entities whose own entry changed: identifiers, names, status, relations. */
+  register: string[];
+  /** Entities whose records changed (a record that moved to another subject counts for both). */
+  records: string[];
 }
 
 export class ImportService {
@@ -137,13 +144,9 @@ export class ImportService {
       }
       return plan;
     });
-    const changedEntities = new Set([
-      ...plan.newEntities.map((e) => e.id),
-      ...plan.changedEntities.map((e) => e.id),
-      ...plan.newRecords.map((r) => r.entityId),
-      ...plan.changedRecords.flatMap((r) => [r.entityId, r.previousEntityId]),
-    ]);
-    if (changedEntities.size > 0) await this.deps.onEntitiesChanged?.([...changedEntities]);
+    const register = [...plan.newEntities, ...plan.changedEntities].map((e) => e.id);
+    const records = [...new Set([...plan.newRecords.map((r) => r.entityId), ...plan.changedRecords.flatMap((r) => [r.entityId, r.previousEntityId])])];
+    if (register.length + records.length > 0) await this.deps.onEntitiesChanged?.({ register, records });
     summary.batches++;
     summary.entities.inserted += plan.newEntities.length;
     summary.entities.updated += plan.changedEntities.length;

@@ -1,0 +1,1 @@
+CREATE INDEX "entity_names_value_idx" ON "entity_names" USING btree ("value");
