@@ -163,7 +163,8 @@ async function coldStart(dbDir: string): Promise<{ listening: number; ready: num
   });
   const until = async (path: string) => {
     for (;;) {
-      if (await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false)) return (performance.now() - started) / 1000;
+      // A server busy building its indexes may not answer at all: give each probe a deadline.
+      if (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false)) return (performance.now() - started) / 1000;
       if (performance.now() - started > 600_000) throw new Error(`serve did not answer ${path} within 600 s`);
       await new Promise((r) => setTimeout(r, 20));
     }

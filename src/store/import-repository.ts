@@ -36,21 +36,18 @@ export interface BatchReferences {
 }
 
 /**
- * Everything the planner needs to know about the references of one batch. Each look-up probes an index
- * once per distinct key (a lateral join), never scanning a table, so a batch costs the same however large
- * the register has grown and whether or not its statistics are current.
+ * Everything the planner needs to know about the references of one batch, in set-based queries (a hash
+ * join of the batch's keys against the table was measured faster than one index probe per key on PGlite).
  */
 export async function lookupBatch(db: Db, originNode: string, refs: BatchReferences): Promise<BatchLookups> {
-  const schemes = (ids: Identifier[]) => sql.param(ids.map((i) => i.scheme));
-  const values = (ids: Identifier[]) => sql.param(ids.map((i) => i.value));
+  const keys = (ids: Identifier[]) =>
+    sql`(select * from unnest(${sql.param(ids.map((i) => i.scheme))}::text[], ${sql.param(ids.map((i) => i.value))}::text[]))`;
   const identifiers = new Map<string, KnownEntity>();
   if (refs.entityIdentifiers.length > 0) {
     const rows = await queryRows<{ scheme: string; value: string; entity_id: string; content_hash: string }>(
       db,
-      sql`select k.scheme, k.value, o.entity_id, o.content_hash
-          from unnest(${schemes(refs.entityIdentifiers)}::text[], ${values(refs.entityIdentifiers)}::text[]) as k(scheme, value)
-          cross join lateral (select i.entity_id, e.content_hash from identifiers i join entities e on e.id = i.entity_id
-                              where i.scheme = k.scheme and i.value = k.value limit 1) o`,
+      sql`select i.scheme, i.value, i.entity_id, e.content_hash from identifiers i join entities e on e.id = i.entity_id
+          where (i.scheme, i.value) in ${keys(refs.entityIdentifiers)}`,
     );
     for (const row of rows) identifiers.set(`${row.scheme}:${row.value}`, { id: row.entity_id, hash: row.content_hash });
   }
@@ -58,28 +55,21 @@ export async function lookupBatch(db: Db, originNode: string, refs: BatchReferen
   if (refs.subjectIdentifiers.length > 0) {
     const rows = await queryRows<{ scheme: string; value: string; entity_id: string }>(
       db,
-      sql`select k.scheme, k.value, o.entity_id
-          from unnest(${schemes(refs.subjectIdentifiers)}::text[], ${values(refs.subjectIdentifiers)}::text[]) as k(scheme, value)
-          cross join lateral (select i.entity_id from identifiers i where i.scheme = k.scheme and i.value = k.value limit 1) o`,
+      sql`select i.scheme, i.value, i.entity_id from identifiers i where (i.scheme, i.value) in ${keys(refs.subjectIdentifiers)}`,
     );
     for (const row of rows) subjects.set(`${row.scheme}:${row.value}`, row.entity_id);
   }
   const entityIds = new Set<string>();
   if (refs.entityIds.length > 0) {
-    const rows = await queryRows<{ id: string }>(
-      db,
-      sql`select o.id from unnest(${sql.param(refs.entityIds)}::uuid[]) as k(id)
-          cross join lateral (select e.id from entities e where e.id = k.id) o`,
-    );
+    const rows = await queryRows<{ id: string }>(db, sql`select id from entities where id = any(${sql.param(refs.entityIds)}::uuid[])`);
     for (const row of rows) entityIds.add(row.id);
   }
   const records = new Map<string, StoredRecord>();
   if (refs.sourceIds.length > 0) {
     const rows = await queryRows<{ source_id: string; id: number | string; content_hash: string; entity_id: string }>(
       db,
-      sql`select k.source_id, o.id, o.content_hash, o.entity_id from unnest(${sql.param(refs.sourceIds)}::text[]) as k(source_id)
-          cross join lateral (select r.id, r.content_hash, r.entity_id from records r
-                              where r.origin_node = ${originNode} and r.source_id = k.source_id limit 1) o`,
+      sql`select source_id, id, content_hash, entity_id from records
+          where origin_node = ${originNode} and source_id = any(${sql.param(refs.sourceIds)}::text[])`,
     );
     for (const row of rows) records.set(row.source_id, { id: Number(row.id), hash: row.content_hash, entityId: row.entity_id });
   }
