@@ -24,6 +24,18 @@ async function tableCounts(t: TestApp) {
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }
 
+/** A one-line file holding record R-7 of rejects.ndjson with `changes` applied. */
+function recordFile(changes: Record<string, unknown>): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'credence-import-')), 'record.ndjson');
+  const line = {
+    type: 'record', sourceId: 'R-7', subject: 'uscc:9144030071526726XG', category: 'commendation', domain: 'market',
+    authority: 'gd-samr', decisionNo: '7', decidedOn: '2026-03-01', legalBasis: [{ instrument: 'a', article: 'b' }],
+    summary: 'accepted', ...changes,
+  };
+  writeFileSync(file, JSON.stringify(line) + '\n');
+  return file;
+}
+
 describe('import', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -69,16 +81,7 @@ describe('import', () => {
   });
 
   it('updates a changed record in place and records it in the audit chain', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-import-'));
-    const file = path.join(dir, 'changed.ndjson');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        type: 'record', sourceId: 'R-7', subject: 'uscc:9144030071526726XG', category: 'commendation', domain: 'market',
-        authority: 'gd-samr', decisionNo: '7', decidedOn: '2026-03-01', legalBasis: [{ instrument: 'a', article: 'b' }],
-        summary: 'corrected summary', status: 'corrected',
-      }) + '\n',
-    );
+    const file = recordFile({ summary: 'corrected summary', status: 'corrected' });
     const [before] = await queryRows<{ id: number }>(t.app.database.db, sql`select id from records where source_id = 'R-7'`);
     const summary = await t.app.imports.importFiles([file]);
     expect(summary.records).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
@@ -124,16 +127,7 @@ describe('import', () => {
       batchSize: 1_000,
       onEntitiesChanged: (changes) => void changed.push({ register: changes.register, records: [...changes.records].sort() }),
     });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-listen-'));
-    const file = path.join(dir, 'moved.ndjson');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        type: 'record', sourceId: 'R-7', subject: 'uscc:914403001922038216', category: 'commendation', domain: 'market',
-        authority: 'gd-samr', decisionNo: '7', decidedOn: '2026-03-01', legalBasis: [{ instrument: 'a', article: 'b' }],
-        summary: 'moved to the right entity',
-      }) + '\n',
-    );
+    const file = recordFile({ subject: 'uscc:914403001922038216', summary: 'moved to the right entity' });
     await imports.importFiles([file]);
     const tencent = (await t.app.entities.get('uscc:9144030071526726XG')).id;
     const huawei = (await t.app.entities.get('uscc:914403001922038216')).id;
