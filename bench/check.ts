@@ -150,11 +150,11 @@ interface Cannon {
 }
 
 /** autocannon in a child process, so it does not take the server's core. */
-function cannon(url: string, body: string, seconds: number): Promise<Cannon> {
+function cannon(url: string, body: string, seconds: number, authorization = ''): Promise<Cannon> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [AUTOCANNON, '-c', '64', '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, '-j', url],
+      [AUTOCANNON, '-c', '64', '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', ...(authorization ? ['-H', `authorization=${authorization}`] : []), '-b', body, '-j', url],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
     let out = '';
@@ -177,13 +177,16 @@ async function overHttp(entities: number, seconds: number): Promise<void> {
     await app.policy.decisionIndex();
     const server = await buildHttpServer(app);
     const url = await server.listen({ host: '127.0.0.1', port: 0 });
+    // Checks are answered to a service key, authenticated on every request as in production.
+    const { key } = await app.keys.create({ role: 'service', label: 'bench', contexts: ['honours'] }, 'bench');
+    const authorization = `Bearer ${key}`;
     // An entity some measure applies to, so the answer carries measures, legal basis and facts.
     let body = '';
     let answer = '';
     for (const line of generateDemoData({ node: 'gd', entities, seed: 1, today: TODAY })) {
       if (line.type !== 'record' || line.category !== 'court-enforcement') continue;
       const request = JSON.stringify({ entity: line.subject, context: 'honours' });
-      const res = await server.inject({ method: 'POST', url: '/v1/checks', payload: request, headers: { 'content-type': 'application/json' } });
+      const res = await server.inject({ method: 'POST', url: '/v1/checks', payload: request, headers: { 'content-type': 'application/json', authorization } });
       if (res.statusCode === 200 && res.json().decision === 'deny') {
         body = request;
         answer = res.body;
@@ -191,8 +194,8 @@ async function overHttp(entities: number, seconds: number): Promise<void> {
       }
     }
     if (!body) throw new Error('no entity with a deny decision in the demo data');
-    await cannon(`${url}/v1/checks`, body, WARM_UP_SECONDS);
-    const check = await cannon(`${url}/v1/checks`, body, seconds);
+    await cannon(`${url}/v1/checks`, body, WARM_UP_SECONDS, authorization);
+    const check = await cannon(`${url}/v1/checks`, body, seconds, authorization);
     await server.close();
 
     const bare = Fastify();

@@ -10,11 +10,13 @@ import { openDatabase, type Database } from './store/database.js';
 import { AuditService } from './services/audit-service.js';
 import { BranchService } from './services/branch-service.js';
 import { EntityService } from './services/entity-service.js';
-import { ImportService, type EntityChanges } from './services/import/import-service.js';
+import { ImportService } from './services/import/import-service.js';
+import { ChangeFeed } from './services/changes.js';
 import { SearchService } from './services/search-service.js';
 import { CheckService } from './services/check-service.js';
 import { PolicyService } from './services/policy-service.js';
 import { ReportService } from './services/report-service.js';
+import { KeyService } from './services/key-service.js';
 
 export interface App {
   config: Config;
@@ -22,6 +24,8 @@ export interface App {
   logger: Logger;
   metrics: Metrics;
   database: Database;
+  /** Which entities changed, published after each committed change; derived state subscribes to it. */
+  changes: ChangeFeed;
   entities: EntityService;
   imports: ImportService;
   audit: AuditService;
@@ -30,6 +34,8 @@ export interface App {
   policy: PolicyService;
   checks: CheckService;
   reports: ReportService;
+  /** API keys, sessions and who a request is. */
+  keys: KeyService;
   /** Whether the in-memory indexes are being built; /readyz answers 503 while they are. */
   warmUp: WarmUp;
   /** Builds the search and check indexes now rather than on first use (the server does, after it listens). */
@@ -58,27 +64,29 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   });
   const entities = new EntityService({ db: database.db, identifierRules });
+  const changes = new ChangeFeed();
   // Branch proposals and the search index follow the register; the check index follows records too.
-  const onEntitiesChanged = async ({ register, records }: EntityChanges) => {
-    if (register.length > 0) {
-      await branches.onEntitiesChanged(register);
-      await search.onEntitiesChanged(register);
-    }
-    await policy.onEntitiesChanged([...new Set([...register, ...records])]);
-  };
+  changes.subscribe(async ({ register }) => {
+    if (register.length === 0) return;
+    await branches.onEntitiesChanged(register);
+    await search.onEntitiesChanged(register);
+  });
+  changes.subscribe(({ register, records }) => policy.onEntitiesChanged([...new Set([...register, ...records])]));
   const app: App = {
     config,
     clock,
     logger,
     metrics: createMetrics(),
     database,
+    changes,
     entities,
-    imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize, onEntitiesChanged }),
+    imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize, changes }),
     audit: new AuditService({ db: database.db }),
     search,
     policy,
     checks: new CheckService({ db: database.db, policy, identifierRules }),
     reports: new ReportService({ db: database.db, entities, policy }),
+    keys: new KeyService({ database, entities, node: config.node, clock }),
     warmUp: { state: 'idle' },
     async warm() {
       app.warmUp = { state: 'warming' };

@@ -5,6 +5,10 @@
 export const ERROR_CODES = {
   INVALID_ENTITY_REF: 400,
   INVALID_REQUEST: 400,
+  /** No credentials, or a key that is unknown, expired or revoked. */
+  UNAUTHENTICATED: 401,
+  /** Credentials that do not reach this action or subject (the access module decided). */
+  FORBIDDEN: 403,
   ENTITY_NOT_FOUND: 404,
   NOT_FOUND: 404,
   /** A policy pack failed validation; `problems` name file and path. */

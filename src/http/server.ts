@@ -14,6 +14,8 @@ import { matchRoutes } from './routes/search.js';
 import { checkRoutes } from './routes/checks.js';
 import { policyRoutes } from './routes/policy.js';
 import { reportRoutes } from './routes/reports.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { accessControl } from './access.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -31,6 +33,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
       .observe(reply.elapsedTime / 1000);
   });
 
+  await server.register(accessControl, { keys: app.keys });
   await server.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -44,14 +47,15 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
         { name: 'register', description: 'Entities and records' },
         { name: 'operations', description: 'Health, readiness and metrics' },
         { name: 'checks', description: 'Point-of-service checks: decisions with reasons' },
-        { name: 'policy', description: 'Policy pack simulation' },
+        { name: 'policy', description: 'Policy pack simulation and activation' },
+        { name: 'access', description: 'Browser sessions obtained with an API key' },
       ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await server.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  server.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+  server.get('/openapi.json', { config: { action: 'public.read' }, schema: { hide: true } }, async () => server.swagger());
 
   await server.register(operationsRoutes({ database: app.database, metrics: app.metrics, node: app.config.node, warmUp: () => app.warmUp }));
   await server.register(entityRoutes(app.entities, app.search));
@@ -59,6 +63,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   await server.register(checkRoutes(app.checks));
   await server.register(reportRoutes(app.reports));
   await server.register(policyRoutes(app.policy));
+  await server.register(sessionRoutes(app.keys));
   await server.ready();
   return server;
 }

@@ -72,19 +72,28 @@ export function crossCheckPack(pack: PolicyPack, files: FileNames): PackIssue[] 
     });
   });
 
-  // A record must be judged under exactly one regime, so regime ranges may not overlap.
-  const sorted = pack.regimes.map((r, i) => ({ r, i })).sort((a, b) => (a.r.effective.from < b.r.effective.from ? -1 : 1));
-  for (let k = 1; k < sorted.length; k++) {
-    const prev = sorted[k - 1]!;
-    const next = sorted[k]!;
-    if (overlaps(prev.r.effective, next.r.effective)) {
-      add('publication', `regimes[${next.i}].effective`, `regime "${next.r.id}" overlaps regime "${prev.r.id}" (${prev.r.effective.from} to ${prev.r.effective.to ?? 'open'}); a record must fall under exactly one regime`);
-    }
-  }
+  // A record (or a filing) must be judged under exactly one regime, so regime ranges may not overlap.
+  noOverlaps(pack.regimes, 'regimes', 'a record must fall under exactly one regime', (p, m) => add('publication', p, m));
+  const { objections, repair } = pack.dueProcess;
+  uniqueIds(objections, 'dueProcess.objections', (p, m) => add('due-process', p, m));
+  uniqueIds(repair, 'dueProcess.repair', (p, m) => add('due-process', p, m));
+  noOverlaps(objections, 'dueProcess.objections', 'an objection must fall under exactly one regime', (p, m) => add('due-process', p, m));
+  noOverlaps(repair, 'dueProcess.repair', 'a repair application must fall under exactly one regime', (p, m) => add('due-process', p, m));
 
   checkUnverified(pack, add);
   checkCalendar(pack, add);
   return issues;
+}
+
+function noOverlaps(items: readonly { id: string; effective: Effective }[], path: string, why: string, report: (path: string, message: string) => void): void {
+  const sorted = items.map((r, i) => ({ r, i })).sort((a, b) => (a.r.effective.from < b.r.effective.from ? -1 : 1));
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1]!;
+    const next = sorted[k]!;
+    if (overlaps(prev.r.effective, next.r.effective)) {
+      report(`${path}[${next.i}].effective`, `regime "${next.r.id}" overlaps regime "${prev.r.id}" (${prev.r.effective.from} to ${prev.r.effective.to ?? 'open'}); ${why}`);
+    }
+  }
 }
 
 function overlaps(a: Effective, b: Effective): boolean {
@@ -111,6 +120,8 @@ function checkUnverified(pack: PolicyPack, add: Add): void {
     ['measures', 'measures', pack.measures],
     ['recognition', 'recognition', pack.recognition],
     ['calendar', 'calendar', [pack.calendar]],
+    ['due-process', 'dueProcess.objections', pack.dueProcess.objections],
+    ['due-process', 'dueProcess.repair', pack.dueProcess.repair],
   ];
   for (const [stem, key, items] of sections) {
     items.forEach((item, i) => {

@@ -218,6 +218,46 @@ export const calendarSchema = z.strictObject({
   unverified: unverifiedSchema,
 });
 
+const deadline = z.strictObject({ days: count.min(1), unit: periodUnit });
+
+/**
+ * Objection rules (异议, BRIEF §1.10) in force over a date range: how long after a record's decision (or a
+ * list entry's start) the entity may object, and within how many days a reviewer of the issuing authority
+ * must decide. The regime in force on the filing date applies.
+ */
+export const objectionRegimeSchema = z.strictObject({
+  id,
+  fileWithin: deadline,
+  decideWithin: deadline,
+  legalBasis: legalBasisSchema,
+  effective: effectiveSchema,
+  unverified: unverifiedSchema,
+});
+
+/** What a repair application must bring, besides the minimum publicity period (BRIEF §1.7's four conditions). */
+export const REPAIR_REQUIREMENTS = ['evidence', 'commitment'] as const;
+
+/**
+ * Credit repair rules (信用修复, BRIEF §1.7) in force over a date range: the decision deadline, what an
+ * application must bring, and records that cannot be repaired (with the reason the entity is told up front).
+ * Whether a list entry is repairable is the list's own `repair` field. A record may be repaired once the
+ * minimum publicity period of the regime that covers it has passed.
+ */
+export const repairRegimeSchema = z.strictObject({
+  id,
+  decideWithin: deadline,
+  requires: z.array(z.enum(REPAIR_REQUIREMENTS)),
+  notRepairable: z.array(z.strictObject({ record: recordMatchSchema, reason: text })).optional(),
+  legalBasis: legalBasisSchema,
+  effective: effectiveSchema,
+  unverified: unverifiedSchema,
+});
+
+export const dueProcessSchema = z.strictObject({
+  objections: z.array(objectionRegimeSchema),
+  repair: z.array(repairRegimeSchema),
+});
+
 export const manifestSchema = z.strictObject({
   node: z.enum(NODE_IDS),
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/, 'must be a version such as 2026.1'),
@@ -234,6 +274,7 @@ export const PACK_FILES = {
   measures: z.strictObject({ measures: z.array(measureSchema) }),
   recognition: z.strictObject({ recognition: z.array(recognitionRuleSchema) }),
   calendar: z.strictObject({ calendar: calendarSchema }),
+  'due-process': z.strictObject({ dueProcess: dueProcessSchema }),
 } as const;
 export type PackFileStem = keyof typeof PACK_FILES;
 
@@ -250,6 +291,9 @@ export type MeasureTrigger = z.output<typeof measureTriggerSchema>;
 export type Measure = z.output<typeof measureSchema>;
 export type RecognitionRule = z.output<typeof recognitionRuleSchema>;
 export type WorkingCalendar = z.output<typeof calendarSchema>;
+export type ObjectionRegime = z.output<typeof objectionRegimeSchema>;
+export type RepairRegime = z.output<typeof repairRegimeSchema>;
+export type DueProcess = z.output<typeof dueProcessSchema>;
 
 /** A validated, cross-checked policy pack. Only `validatePack` produces one. */
 export interface PolicyPack {
@@ -260,4 +304,5 @@ export interface PolicyPack {
   readonly measures: readonly Measure[];
   readonly recognition: readonly RecognitionRule[];
   readonly calendar: WorkingCalendar;
+  readonly dueProcess: DueProcess;
 }

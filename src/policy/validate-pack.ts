@@ -18,6 +18,7 @@ const DEFAULTS: Record<Exclude<PackFileStem, 'pack'>, unknown> = {
   measures: { measures: [] },
   recognition: { recognition: [] },
   calendar: { calendar: { weekend: ['saturday', 'sunday'], years: {} } },
+  'due-process': { dueProcess: { objections: [], repair: [] } },
 };
 
 /**
@@ -68,6 +69,7 @@ export function validatePack(files: Readonly<Record<string, unknown>>, source?: 
     measures: parsed.measures.measures,
     recognition: parsed.recognition.recognition,
     calendar: parsed.calendar.calendar,
+    dueProcess: parsed['due-process'].dueProcess,
   };
   const crossIssues = crossCheckPack(pack, names as FileNames);
   if (crossIssues.length > 0) throw new PolicyPackError(crossIssues, source);

@@ -3,6 +3,7 @@
  * decision they add up to. Answers come from the check index; an entity is evaluated from its records only
  * when its indexed result does not hold on the asked date (a past `at`, or a date past its next change).
  */
+import { requireAccess, type Principal } from '../domain/access.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { formatIdentifier, parseEntityRef, type IdentifierRules } from '../domain/identifiers/index.js';
@@ -48,12 +49,13 @@ export class CheckService {
   constructor(private readonly deps: { db: Db; policy: Pick<PolicyService, 'decisionIndex' | 'today'>; identifierRules: IdentifierRules }) {}
 
   /** One check. Throws INVALID_REQUEST (unknown context, bad date), INVALID_ENTITY_REF or ENTITY_NOT_FOUND. */
-  async check(request: CheckRequest): Promise<CheckResult> {
+  async check(request: CheckRequest, principal?: Principal): Promise<CheckResult> {
+    if (principal) requireAccess(principal, 'checks.run', { context: request.context });
     return this.answer(await this.deps.policy.decisionIndex(), request);
   }
 
   /** Up to `MAX_BATCH` checks, each answered or refused on its own. */
-  async checkBatch(requests: readonly CheckRequest[]): Promise<BatchAnswer[]> {
+  async checkBatch(requests: readonly CheckRequest[], principal?: Principal): Promise<BatchAnswer[]> {
     if (requests.length > MAX_BATCH) {
       throw new DomainError('INVALID_REQUEST', `a batch holds at most ${MAX_BATCH} checks, not ${requests.length}`, [{ field: 'checks', reason: 'too many' }]);
     }
@@ -61,6 +63,7 @@ export class CheckService {
     const answers: BatchAnswer[] = [];
     for (const request of requests) {
       try {
+        if (principal) requireAccess(principal, 'checks.run', { context: request.context });
         answers.push({ ok: true, result: await this.answer(index, request) });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -23,6 +23,7 @@ const evaluationColumns = {
   decidedOn: records.decidedOn,
   details: records.details,
   status: records.status,
+  disputed: records.disputed,
   /**
    * A record that was imported active and later changed to a non-active status stopped having effect on
    * the day (GBA time) of that change; one imported already non-active never had effect.
@@ -34,7 +35,7 @@ const evaluationColumns = {
 /** A stored record as `toEvaluableRecord` reads it. */
 export type EvaluationRecordRow = Pick<
   typeof records.$inferSelect,
-  'id' | 'originNode' | 'sourceId' | 'category' | 'domain' | 'severity' | 'authority' | 'decidedOn' | 'details' | 'status'
+  'id' | 'originNode' | 'sourceId' | 'category' | 'domain' | 'severity' | 'authority' | 'decidedOn' | 'details' | 'status' | 'disputed'
 > & { statusChangedOn: string | null };
 
 interface Details {
@@ -45,7 +46,7 @@ interface Details {
 
 /**
  * Maps a stored record to the evaluator's input. The category block in `details` gives penalty kinds, the
- * amount (penalty amount or amount owed) and the rating. `disputed` stays false until objections exist.
+ * amount (penalty amount or amount owed) and the rating. `disputed` is set while an objection is open.
  */
 export function toEvaluableRecord(row: EvaluationRecordRow): EvaluableRecord {
   const details = (row.details ?? {}) as Details;
@@ -63,7 +64,7 @@ export function toEvaluableRecord(row: EvaluationRecordRow): EvaluableRecord {
     rating: details.rating && { scheme: details.rating.scheme, grade: details.rating.grade },
     status: row.status as RecordStatus,
     statusChangedOn: row.statusChangedOn ?? undefined,
-    disputed: false,
+    disputed: row.disputed,
   };
 }
 

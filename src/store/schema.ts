@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -102,6 +103,8 @@ export const records = pgTable(
     /** The category-specific block (penalty, rating or court), as in the interchange line. */
     details: jsonb('details').$type<Record<string, unknown>>(),
     status: text('status').notNull(),
+    /** An objection to the record is open (SPEC §1.5): shown in reports and check answers. */
+    disputed: boolean('disputed').notNull().default(false),
     contentHash: text('content_hash').notNull(),
     batchId: integer('batch_id'),
     createdAt: createdAt(),
@@ -159,4 +162,223 @@ export const policyVersions = pgTable(
     activatedBy: text('activated_by').notNull(),
   },
   (t) => [uniqueIndex('policy_versions_version_idx').on(t.node, t.version)],
+);
+
+/**
+ * API keys (issue 4). The secret is shown once at creation; only its SHA-256 is stored. A key carries one
+ * role and the scope that role needs: an entity, an officer's authority and duties, a service's check
+ * contexts, a partner's node.
+ */
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey(),
+  secretHash: text('secret_hash').notNull(),
+  label: text('label').notNull(),
+  role: text('role').notNull(),
+  entityId: uuid('entity_id').references(() => entities.id),
+  authority: text('authority'),
+  duties: jsonb('duties').$type<string[]>().notNull(),
+  contexts: jsonb('contexts').$type<string[]>(),
+  partnerNode: text('partner_node'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+});
+
+/** Browser sessions obtained from a key: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('sessions_key_idx').on(t.keyId)],
+);
+
+/**
+ * Notices served to an entity (SPEC §1.5, BRIEF §1.7 两书同达): one per adverse record and per list entry,
+ * keyed by `subject` (`record:<id>` or `list:<listId>:<start>`) so serving is idempotent.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    kind: text('kind').notNull(),
+    /** What, why, legal basis, period, objection deadline, remedies and repair conditions. */
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    servedAt: timestamp('served_at', { withTimezone: true, mode: 'string' }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [uniqueIndex('notices_subject_idx').on(t.entityId, t.subject)],
+);
+
+/** Where an entity (or a watching service key) wants webhooks: the URL and the secret they are signed with. */
+export const webhooks = pgTable('webhooks', {
+  /** `entity:<uuid>` or `key:<uuid>`. */
+  owner: text('owner').primaryKey(),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The transactional outbox: a webhook delivery is inserted in the transaction that makes the change, then
+ * sent, retried with backoff until `deliveredAt` is set. Nothing is lost by a crash between the two.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    owner: text('owner').notNull(),
+    event: text('event').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null`)],
+);
+
+/** Files attached to objections and repair applications, stored with their SHA-256. */
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey(),
+  entityId: uuid('entity_id')
+    .notNull()
+    .references(() => entities.id, { onDelete: 'cascade' }),
+  filename: text('filename').notNull(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: text('content').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Objections (异议, BRIEF §1.10) to a record or a list entry. While `open`, the records concerned are
+ * disputed. A reviewer of the issuing authority decides by `dueOn` (working days from the pack).
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    /** `record:<id>` or `list:<listId>`. */
+    subject: text('subject').notNull(),
+    /** The records under objection (for a list entry: the facts behind it when filed). */
+    recordIds: jsonb('record_ids').$type<number[]>().notNull(),
+    authority: text('authority').notNull(),
+    grounds: text('grounds').notNull(),
+    attachmentIds: jsonb('attachment_ids').$type<string[]>().notNull(),
+    status: text('status').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true, mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    decidedBy: text('decided_by'),
+    /** `upheld` with the action taken (`correct` or `revoke`), or `rejected`; with reasons. */
+    decision: jsonb('decision').$type<Record<string, unknown>>(),
+    /** The client's idempotency key: a retried filing returns the first objection instead of a second. */
+    requestKey: text('request_key'),
+  },
+  (t) => [
+    index('objections_entity_idx').on(t.entityId),
+    index('objections_queue_idx').on(t.authority, t.status, t.dueOn),
+    uniqueIndex('objections_request_idx').on(t.entityId, t.requestKey),
+  ],
+);
+
+/** Credit repair applications (信用修复, BRIEF §1.7), decided by a reviewer of the identifying authority. */
+export const repairs = pgTable(
+  'repairs',
+  {
+    id: uuid('id').primaryKey(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    subject: text('subject').notNull(),
+    recordIds: jsonb('record_ids').$type<number[]>().notNull(),
+    authority: text('authority').notNull(),
+    /** The conditions as checked at filing: each with whether it is met and why. */
+    conditions: jsonb('conditions').$type<Record<string, unknown>[]>().notNull(),
+    commitment: text('commitment').notNull(),
+    attachmentIds: jsonb('attachment_ids').$type<string[]>().notNull(),
+    status: text('status').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true, mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    decidedBy: text('decided_by'),
+    decision: jsonb('decision').$type<Record<string, unknown>>(),
+    requestKey: text('request_key'),
+  },
+  (t) => [
+    index('repairs_entity_idx').on(t.entityId),
+    index('repairs_queue_idx').on(t.authority, t.status, t.dueOn),
+    uniqueIndex('repairs_request_idx').on(t.entityId, t.requestKey),
+  ],
+);
+
+/** An entity's statement beside one of its records: at most one per record, replaced when re-written. */
+export const statements = pgTable('statements', {
+  recordId: bigint('record_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => records.id),
+  entityId: uuid('entity_id')
+    .notNull()
+    .references(() => entities.id),
+  text: text('text').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+});
+
+/** A service key's watch: entities and contexts whose decisions it wants to hear about. */
+export const watches = pgTable('watches', {
+  id: uuid('id').primaryKey(),
+  keyId: uuid('key_id')
+    .notNull()
+    .references(() => apiKeys.id, { onDelete: 'cascade' }),
+  label: text('label').notNull(),
+  contexts: jsonb('contexts').$type<string[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const watchEntities = pgTable(
+  'watch_entities',
+  {
+    watchId: uuid('watch_id')
+      .notNull()
+      .references(() => watches.id, { onDelete: 'cascade' }),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    /** The decisions last told to the watcher, per context: a change is reported against these. */
+    decisions: jsonb('decisions').$type<Record<string, string>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.watchId, t.entityId] }), index('watch_entities_entity_idx').on(t.entityId)],
+);
+
+/** Decision changes of watched entities, offered to pull in `seq` order and pushed through the outbox. */
+export const watchChanges = pgTable(
+  'watch_changes',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    watchId: uuid('watch_id')
+      .notNull()
+      .references(() => watches.id, { onDelete: 'cascade' }),
+    entityId: uuid('entity_id').notNull(),
+    context: text('context').notNull(),
+    before: text('before').notNull(),
+    after: text('after').notNull(),
+    cause: text('cause').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('watch_changes_watch_idx').on(t.watchId, t.seq)],
 );

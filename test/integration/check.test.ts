@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_CONTEXTS } from '../../src/domain/policy/vocabulary.js';
-import { createTestServer, type TestApp } from '../support/app.js';
+import { bearer, createTestServer, SERVICE_KEY, type TestApp } from '../support/app.js';
 import { writeLines } from '../support/lines.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
@@ -19,15 +19,17 @@ const CLEAN = 'uscc:91440101MA5CXXX05R'; // no records
 describe('checks and reports', () => {
   let t: TestApp & { server: FastifyInstance };
   let server: FastifyInstance;
+  let service: { authorization: string };
   beforeAll(async () => {
     t = await createTestServer([fixture('checks.ndjson')]);
     server = t.server;
+    service = await bearer(t.app, SERVICE_KEY);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const post = (url: string, payload: unknown) => server.inject({ method: 'POST', url, payload: payload as object });
+  const post = (url: string, payload: unknown) => server.inject({ method: 'POST', url, payload: payload as object, headers: service });
 
   it.each([
     // entity, context, at, decision, measures, facilitations

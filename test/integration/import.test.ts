@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/store/database.js';
 import type { Reject } from '../../src/domain/import-plan.js';
-import { ImportService, type EntityChanges } from '../../src/services/import/import-service.js';
+import { ChangeFeed, type EntityChanges } from '../../src/services/changes.js';
+import { ImportService } from '../../src/services/import/import-service.js';
 import { TEST_NOW, createTestApp, type TestApp } from '../support/app.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
@@ -119,19 +120,21 @@ describe('import', () => {
 
   it('tells listeners which entities each committed batch changed, including the former subject of a record', async () => {
     const changed: EntityChanges[] = [];
+    const changes = new ChangeFeed();
+    changes.subscribe(async (c) => void changed.push({ ...c, records: [...c.records].sort() }));
     const imports = new ImportService({
       database: t.app.database,
       node: 'gd',
       identifierRules: t.app.config.identifierRules,
       clock: () => TEST_NOW,
       batchSize: 1_000,
-      onEntitiesChanged: (changes) => void changed.push({ register: changes.register, records: [...changes.records].sort() }),
+      changes,
     });
     const file = recordFile({ subject: 'uscc:914403001922038216', summary: 'moved to the right entity' });
     await imports.importFiles([file]);
     const tencent = (await t.app.entities.get('uscc:9144030071526726XG')).id;
     const huawei = (await t.app.entities.get('uscc:914403001922038216')).id;
-    expect(changed).toEqual([{ register: [], records: [huawei, tencent].sort() }]);
+    expect(changed).toEqual([{ register: [], records: [huawei, tencent].sort(), cause: 'import' }]);
     await imports.importFiles([file]);
     expect(changed).toHaveLength(1);
   });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { readPackFiles } from '../../src/policy/load-pack.js';
 import { queryRows } from '../../src/store/database.js';
-import { createTestServer, TEST_NOW, type TestApp } from '../support/app.js';
+import { bearer, createTestServer, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -44,6 +44,8 @@ function packDir(files: Files): string {
 describe('policy simulation and activation', () => {
   let t: TestApp & { server: FastifyInstance };
   let server: FastifyInstance;
+  let service: { authorization: string };
+  let admin: { authorization: string };
   const counts = async () => {
     const [row] = await queryRows<{ audit: string; versions: string }>(
       t.app.database.db,
@@ -52,11 +54,13 @@ describe('policy simulation and activation', () => {
     return { audit: Number(row!.audit), versions: Number(row!.versions) };
   };
   const check = async (context: string) =>
-    (await server.inject({ method: 'POST', url: '/v1/checks', payload: { entity: DEBTOR, context } })).json();
+    (await server.inject({ method: 'POST', url: '/v1/checks', payload: { entity: DEBTOR, context }, headers: service })).json();
 
   beforeAll(async () => {
     t = await createTestServer([fixture('checks.ndjson')]);
     server = t.server;
+    service = await bearer(t.app, SERVICE_KEY);
+    admin = await bearer(t.app, { role: 'policy-admin', label: 'test policy admin' });
   });
   afterAll(async () => {
     await t?.close();
@@ -64,7 +68,7 @@ describe('policy simulation and activation', () => {
 
   it('simulates a candidate: who leaves which list, which decisions change, and nothing else', async () => {
     const before = await counts();
-    const res = await server.inject({ method: 'POST', url: '/v1/policy/simulations', payload: { files: await candidate() } });
+    const res = await server.inject({ method: 'POST', url: '/v1/policy/simulations', payload: { files: await candidate() }, headers: admin });
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ at: '2026-11-27', currentVersion: '2026.1', candidateVersion: '2026.2', entities: 5 });
@@ -92,7 +96,7 @@ describe('policy simulation and activation', () => {
     }, /measures\.yaml measures\[0\]\.legalBasis/],
     ['a pack of another node', () => readPackFiles(fileURLToPath(new URL('../../policies/mo', import.meta.url))), /the pack is for node mo, this is node gd/],
   ])('refuses to simulate %s', async (_name, make, detail) => {
-    const res = await server.inject({ method: 'POST', url: '/v1/policy/simulations', payload: { files: await make() } });
+    const res = await server.inject({ method: 'POST', url: '/v1/policy/simulations', payload: { files: await make() }, headers: admin });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'POLICY_PACK_INVALID' });
     expect(res.json().detail + JSON.stringify(res.json().errors)).toMatch(detail);

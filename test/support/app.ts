@@ -4,6 +4,8 @@ import { pino } from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { buildHttpServer } from '../../src/http/server.js';
+import { MEASURE_CONTEXTS } from '../../src/domain/policy/vocabulary.js';
+import type { NewKey } from '../../src/services/key-service.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_NOW = new Date('2026-11-27T04:00:00Z');
@@ -30,6 +32,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
   };
 }
+
+/** Creates a key on `app` and returns the header that presents it. */
+export async function bearer(app: App, key: NewKey): Promise<{ authorization: string }> {
+  const created = await app.keys.create(key, 'test');
+  return { authorization: `Bearer ${created.key}` };
+}
+
+/** A service key that may check every context. */
+export const SERVICE_KEY: NewKey = { role: 'service', label: 'test service', contexts: [...MEASURE_CONTEXTS] };
 
 /** A test app with `fixtures` imported and its HTTP server, for in-process `inject` tests. */
 export async function createTestServer(fixtures: string[]): Promise<TestApp & { server: FastifyInstance }> {

@@ -16,19 +16,21 @@ export const checkRoutes =
   (checks: CheckService): FastifyPluginAsyncZod =>
   async (app) => {
     app.post('/v1/checks', {
+      config: { action: 'checks.run' },
       schema: {
         summary: 'Check an entity at a point of service',
         description:
           'Which measures apply to the entity in the context, on `at` (default today), and the decision they add up to, with legal basis, implementing authority and the facts behind each. Answered from the check index.',
         tags: ['checks'],
         body: checkRequestSchema,
-        response: { 200: checkResultSchema, 400: problemSchema, 404: problemSchema },
+        response: { 200: checkResultSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
       serializerCompiler,
-      handler: async (request) => checks.check(request.body),
+      handler: async (request) => checks.check(request.body, request.principal),
     });
 
     app.post('/v1/checks/batch', {
+      config: { action: 'checks.run' },
       schema: {
         summary: 'Check up to 1,000 entities at once',
         description: 'Each item is answered in order with a `result`, or a `problem` of its own; more than 1,000 items is a 400.',
@@ -41,7 +43,7 @@ export const checkRoutes =
       },
       serializerCompiler,
       handler: async (request) => ({
-        items: (await checks.checkBatch(request.body.checks)).map((a) => (a.ok ? { result: a.result } : { problem: problemOf(a.error) })),
+        items: (await checks.checkBatch(request.body.checks, request.principal)).map((a) => (a.ok ? { result: a.result } : { problem: problemOf(a.error) })),
       }),
     });
   };

@@ -54,6 +54,7 @@ export const entityRoutes =
   (entities: EntityService, search: SearchService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/v1/entities', {
+      config: { action: 'public.read' },
       schema: {
         summary: 'Search entities, or find one by identifier',
         description:
@@ -79,6 +80,7 @@ export const entityRoutes =
     });
 
     app.get('/v1/entities/:ref', {
+      config: { action: 'public.read' },
       schema: {
         summary: 'An entity of the register',
         tags: ['register'],
@@ -89,6 +91,7 @@ export const entityRoutes =
     });
 
     app.get('/v1/entities/:ref/records', {
+      config: { action: 'public.read' },
       schema: {
         summary: "An entity's records",
         description: 'Records in id order, a page at a time; pass `next` back as `after` for the following page.',

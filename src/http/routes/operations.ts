@@ -12,11 +12,13 @@ export const operationsRoutes =
   (deps: { database: Database; metrics: Metrics; node: string; warmUp: () => WarmUp }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/healthz', {
+      config: { action: 'public.read' },
       schema: { summary: 'Liveness: the process is up', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } },
       handler: async () => ({ status: 'ok' as const }),
     });
 
     app.get('/readyz', {
+      config: { action: 'public.read' },
       schema: {
         summary: 'Readiness: the database answers and the search and check indexes are built',
         tags: ['operations'],
@@ -41,6 +43,7 @@ export const operationsRoutes =
     });
 
     app.get('/metrics', {
+      config: { action: 'public.read' },
       schema: { summary: 'Prometheus metrics', tags: ['operations'], produces: ['text/plain'] },
       handler: async (_request, reply) =>
         reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),

@@ -27,6 +27,7 @@ export const reportRoutes =
   (reports: ReportService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/v1/entities/:ref/report', {
+      config: { action: 'public.read' },
       schema: {
         summary: 'The public credit report of an entity',
         description:

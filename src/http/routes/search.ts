@@ -39,6 +39,7 @@ export const matchRoutes =
   (search: SearchService): FastifyPluginAsyncZod =>
   async (app) => {
     app.post('/v1/match', {
+      config: { action: 'public.read' },
       schema: {
         summary: 'Match a partial entity',
         description:

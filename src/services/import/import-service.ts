@@ -16,6 +16,7 @@ import { appendAudit } from '../../store/audit-repository.js';
 import { batchReferences, insertImportBatch, lockImports, lookupBatch, writeEntities, writeRecords } from '../../store/import-repository.js';
 import type { PreparedBatch } from './prepare.js';
 import { preparedBatches } from './prepared-batches.js';
+import type { ChangeFeed } from '../changes.js';
 
 export interface ImportCounts {
   inserted: number;
@@ -55,16 +56,10 @@ export interface ImportServiceDeps {
   batchSize: number;
   /**
    * Told, after each committed batch, which entities changed, so that derived state (check index, search
-   * index, branch proposals) catches up. Awaited before the next batch starts.
+   * index, branch proposals) catches up. Awaited before the next batch starts. A record that moved to
+   * another subject counts for both entities.
    */
-  onEntitiesChanged?: (changes: EntityChanges) => void | Promise<void>;
-}
-
-export interface EntityChanges {
-  /** Entities whose own entry changed: identifiers, names, status, relations. */
-  register: string[];
-  /** Entities whose records changed (a record that moved to another subject counts for both). */
-  records: string[];
+  changes?: ChangeFeed;
 }
 
 export class ImportService {
@@ -146,7 +141,7 @@ export class ImportService {
     });
     const register = [...plan.newEntities, ...plan.changedEntities].map((e) => e.id);
     const records = [...new Set([...plan.newRecords.map((r) => r.entityId), ...plan.changedRecords.flatMap((r) => [r.entityId, r.previousEntityId])])];
-    if (register.length + records.length > 0) await this.deps.onEntitiesChanged?.({ register, records });
+    if (register.length + records.length > 0) await this.deps.changes?.publish({ register, records, cause: 'import' });
     summary.batches++;
     summary.entities.inserted += plan.newEntities.length;
     summary.entities.updated += plan.changedEntities.length;
