@@ -45,3 +45,11 @@ export async function verifyAuditChain(entries: AsyncIterable<ChainedAuditEntry>
   }
   return { ok: true, entries: count, head: hash };
 }
+
+/**
+ * The digest of a state as audit entries record it (`before` and `after`): SHA-256 of its canonical JSON,
+ * so the log proves what a subject was without copying it.
+ */
+export function stateDigest(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}

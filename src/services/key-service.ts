@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ANONYMOUS, OFFICER_DUTIES, ROLES, type OfficerDuty, type Principal, type Role } from '../domain/access.js';
+import { stateDigest } from '../domain/audit-chain.js';
 import type { Clock } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { MEASURE_CONTEXTS } from '../domain/policy/vocabulary.js';
@@ -71,7 +72,7 @@ export class KeyService {
     const id = randomUUID();
     const created = await database.transaction(async (tx) => {
       const inserted = await insertKey(tx.db, { ...row, id, secretHash: sha256(secret) });
-      await appendAudit(tx.db, { at: clock(), actor, action: 'key.create', subject: `key:${id}`, detail: { after: viewOf(inserted) } });
+      await appendAudit(tx.db, { at: clock(), actor, action: 'key.create', subject: `key:${id}`, detail: { after: stateDigest(viewOf(inserted)), role: inserted.role } });
       return inserted;
     });
     return { ...viewOf(created), key: `crd_${id.replace(/-/g, '')}_${secret}` };
@@ -89,7 +90,7 @@ export class KeyService {
     const at = clock().toISOString();
     await database.transaction(async (tx) => {
       await revokeKey(tx.db, key.id, at);
-      await appendAudit(tx.db, { at: clock(), actor, action: 'key.revoke', subject: `key:${key.id}`, detail: { before: viewOf(key) } });
+      await appendAudit(tx.db, { at: clock(), actor, action: 'key.revoke', subject: `key:${key.id}`, detail: { before: stateDigest(viewOf(key)), after: stateDigest({ ...viewOf(key), revokedAt: at }) } });
     });
     for (const [token, cached] of this.cache) if (cached.keyId === key.id) this.cache.delete(token);
     return { ...viewOf(key), revokedAt: at };
