@@ -9,6 +9,7 @@ import { serveCommand } from './commands/serve.js';
 import { checkCommand } from './commands/check.js';
 import { policyCommand } from './commands/policy.js';
 import { reportCommand } from './commands/report.js';
+import { keysCommand } from './commands/keys.js';
 import { exitCodeFor } from './context.js';
 
 export function buildCli(): Command {
@@ -16,7 +17,7 @@ export function buildCli(): Command {
     .description('Credence: enterprise credit information for the Guangdong–Hong Kong–Macau Greater Bay Area')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [serveCommand(), importCommand(), searchCommand(), demoDataCommand(), auditCommand(), checkCommand(), reportCommand(), policyCommand()]) {
+  for (const command of [serveCommand(), importCommand(), searchCommand(), demoDataCommand(), auditCommand(), checkCommand(), reportCommand(), policyCommand(), keysCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   for (const command of program.commands) for (const sub of command.commands) sub.exitOverride().showHelpAfterError();

@@ -229,7 +229,12 @@ function principalOf(row: KeyRow): Principal {
 
 function viewOf(row: KeyRow): KeyView {
   const { secretHash: _secret, ...view } = row;
-  return { ...view, role: view.role as Role, duties: view.duties };
+  return { ...view, role: view.role as Role, createdAt: iso(view.createdAt)!, expiresAt: iso(view.expiresAt), revokedAt: iso(view.revokedAt) };
+}
+
+/** Timestamps as ISO strings whichever form the driver returned them in. */
+function iso(time: string | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
 }
 
 function normaliseId(id: string): string {
