@@ -6,11 +6,13 @@ import { Command, InvalidArgumentError } from 'commander';
 import { checkBench } from './check.js';
 import { importBench } from './import.js';
 import { searchBench } from './search.js';
+import { verifyBench } from './verify.js';
 
 const BENCHES = {
   import: (o: { records: number }) => importBench({ records: o.records }),
   check: (o: { entities: number; seconds: number }) => checkBench({ entities: o.entities, seconds: o.seconds }),
   search: () => searchBench(),
+  verify: () => verifyBench(),
 } as const;
 
 const program = new Command('bench')

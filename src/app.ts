@@ -17,6 +17,18 @@ import { CheckService } from './services/check-service.js';
 import { PolicyService } from './services/policy-service.js';
 import { ReportService } from './services/report-service.js';
 import { KeyService } from './services/key-service.js';
+import { RecordService } from './services/record-service.js';
+import { NoticeService } from './services/notice-service.js';
+import { OutboxService } from './services/outbox-service.js';
+import { SignedReportService } from './services/signed-report-service.js';
+import { NodeKeys } from './exchange/node-keys.js';
+import { KeyRing, issuerJwks } from './exchange/key-ring.js';
+import { FeedService } from './exchange/feed.js';
+import { Replicator } from './exchange/replication.js';
+import { WatchService } from './services/watch-service.js';
+import { ObjectionService } from './services/objection-service.js';
+import { RepairService } from './services/repair-service.js';
+import { StatementService } from './services/statement-service.js';
 
 export interface App {
   config: Config;
@@ -36,6 +48,30 @@ export interface App {
   reports: ReportService;
   /** API keys, sessions and who a request is. */
   keys: KeyService;
+  /** Officers' recording, corrections and revocations. */
+  records: RecordService;
+  /** Notices served to entities, and their inboxes. */
+  notices: NoticeService;
+  /** Webhooks and the outbox dispatcher (`start()` runs it in the background; `close()` stops it). */
+  outbox: OutboxService;
+  /** The node's Ed25519 signing keys (its identity), published as JWKS. */
+  nodeKeys: NodeKeys;
+  /** This node's and its partners' public keys, by issuer and kid, for verifying what they signed. */
+  trustedKeys: KeyRing;
+  /** The signed exchange feed this node serves its partners, filtered by the sharing agreements. */
+  feed: FeedService;
+  /** Pulling the partners' feeds (`CREDENCE_PEERS`) into foreign records. */
+  replication: Replicator;
+  /** Credit reports signed by this node, and verification of signed reports. */
+  signedReports: SignedReportService;
+  /** Service keys' watches: decision changes of watched entities, recorded and pushed through the outbox. */
+  watches: WatchService;
+  /** Objections (异议) to records and list entries, and their decisions. */
+  objections: ObjectionService;
+  /** Credit repair (信用修复): eligibility, applications and their decisions. */
+  repairs: RepairService;
+  /** Entities' statements beside their records. */
+  statements: StatementService;
   /** Whether the in-memory indexes are being built; /readyz answers 503 while they are. */
   warmUp: WarmUp;
   /** Builds the search and check indexes now rather than on first use (the server does, after it listens). */
@@ -72,11 +108,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await search.onEntitiesChanged(register);
   });
   changes.subscribe(({ register, records }) => policy.onEntitiesChanged([...new Set([...register, ...records])]));
+  // Watches compare against the check index, so they follow it: on the feed and on policy activation.
+  const watches = new WatchService({ database, policy, identifierRules, clock, logger });
+  changes.subscribe(watches.onEntitiesChanged);
+  policy.afterActivation(watches.onPolicyActivated);
+  // Notices read the pack the check index runs on; every recorded change serves those owed.
+  const notices = new NoticeService({ database, policy, clock });
+  changes.subscribe(notices.onEntitiesChanged);
+  const metrics = createMetrics();
+  const outbox = new OutboxService({ database, clock, logger, deliveries: metrics.webhookDeliveries });
+  const nodeKeys = new NodeKeys({ file: config.keyFile, clock });
+  const trustedKeys = new KeyRing(issuerJwks({ node: config.node, nodeKeys, peers: config.peers, clock }));
+  const reports = new ReportService({ db: database.db, entities, policy });
   const app: App = {
     config,
     clock,
     logger,
-    metrics: createMetrics(),
+    metrics,
     database,
     changes,
     entities,
@@ -85,8 +133,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     search,
     policy,
     checks: new CheckService({ db: database.db, policy, identifierRules }),
-    reports: new ReportService({ db: database.db, entities, policy }),
+    reports,
     keys: new KeyService({ database, entities, node: config.node, clock }),
+    records: new RecordService({ database, node: config.node, clock, identifierRules, entities, changes }),
+    notices,
+    outbox,
+    nodeKeys,
+    trustedKeys,
+    signedReports: new SignedReportService({ reports, nodeKeys, trustedKeys, node: config.node, clock, validityDays: config.reportValidityDays }),
+    feed: new FeedService({ database, node: config.node, nodeKeys, pack: () => policy.pack, today: () => policy.today(), clock, changes }),
+    replication: new Replicator({ database, node: config.node, peers: config.peers, peerKeys: config.peerKeys, trustedKeys, changes, metrics, clock, logger }),
+    watches,
+    objections: new ObjectionService({ database, policy, changes, clock }),
+    repairs: new RepairService({ database, policy, changes, clock }),
+    statements: new StatementService({ database, clock }),
     warmUp: { state: 'idle' },
     async warm() {
       app.warmUp = { state: 'warming' };
@@ -98,7 +158,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         throw error;
       }
     },
-    close: () => database.close(),
+    async close() {
+      await outbox.stop();
+      await database.close();
+    },
   };
   return app;
 }

@@ -21,6 +21,16 @@ export interface Config {
   importBatchSize: number;
   /** The node's policy pack directory, used until a version is activated in the database. */
   policyDir: string;
+  /** The JSON file holding the node's Ed25519 signing keys (created on first use). */
+  keyFile: string;
+  /** How long a signed credit report stays valid after it is issued, in days. */
+  reportValidityDays: number;
+  /** Partner nodes and their base URLs, e.g. `{ hk: 'http://127.0.0.1:8082' }`. */
+  peers: Partial<Record<NodeId, string>>;
+  /** The partner key this node presents to each peer's feed (issued by that peer), e.g. `{ hk: 'crd_…' }`. */
+  peerKeys: Partial<Record<NodeId, string>>;
+  /** How often `serve` pulls the peers' feeds, in seconds; 0 turns the schedule off. */
+  exchangePullSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +64,42 @@ const envSchema = z.object({
   CREDENCE_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   /** The policy pack directory; default the demo pack `policies/<node>` shipped with Credence. */
   CREDENCE_POLICY_DIR: z.string().min(1).optional(),
+  /** The node's signing key file; default `node-keys.json` in `CREDENCE_DB_DIR`, else in `data/<node>`. */
+  CREDENCE_KEY_FILE: z.string().min(1).optional(),
+  CREDENCE_REPORT_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  /** `hk=http://127.0.0.1:8082,mo=http://127.0.0.1:8083`: partner nodes by id. */
+  CREDENCE_PEERS: z
+    .string()
+    .default('')
+    .transform((source, ctx) => {
+      const peers: Partial<Record<NodeId, string>> = {};
+      for (const entry of source.split(',').map((e) => e.trim()).filter(Boolean)) {
+        const [, node = '', url = ''] = /^([a-z]+)=(https?:\/\/[^/\s]+.*?)\/*$/.exec(entry) ?? [];
+        if (!(NODE_IDS as readonly string[]).includes(node)) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not node=URL with a node of ${NODE_IDS.join(', ')} and an http(s) URL` });
+          return z.NEVER;
+        }
+        peers[node as NodeId] = url;
+      }
+      return peers;
+    }),
+  /** `hk=crd_…,mo=crd_…`: the partner key this node holds at each peer. */
+  CREDENCE_PEER_KEYS: z
+    .string()
+    .default('')
+    .transform((source, ctx) => {
+      const keys: Partial<Record<NodeId, string>> = {};
+      for (const entry of source.split(',').map((e) => e.trim()).filter(Boolean)) {
+        const [, node = '', key = ''] = /^([a-z]+)=(\S+)$/.exec(entry) ?? [];
+        if (!(NODE_IDS as readonly string[]).includes(node)) {
+          ctx.addIssue({ code: 'custom', message: `an entry is not node=KEY with a node of ${NODE_IDS.join(', ')}` });
+          return z.NEVER;
+        }
+        keys[node as NodeId] = key;
+      }
+      return keys;
+    }),
+  CREDENCE_EXCHANGE_PULL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
 /** The demo packs shipped beside the source, found from here so the CLI works from any directory. */
@@ -72,12 +118,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const nodeDir = path.resolve(e.CREDENCE_DB_DIR ?? path.join('data', e.CREDENCE_NODE));
   return {
     node: e.CREDENCE_NODE,
     jurisdiction: jurisdictionOfNode(e.CREDENCE_NODE),
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(e.CREDENCE_DB_DIR ?? path.join('data', e.CREDENCE_NODE)) },
+      : { kind: 'pglite', dataDir: nodeDir },
     http: { host: e.CREDENCE_HOST, port: e.CREDENCE_PORT },
     logLevel: e.CREDENCE_LOG_LEVEL,
     identifierRules: {
@@ -87,5 +134,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     importBatchSize: e.CREDENCE_IMPORT_BATCH_SIZE,
     policyDir: path.resolve(e.CREDENCE_POLICY_DIR ?? path.join(SHIPPED_POLICIES, e.CREDENCE_NODE)),
+    keyFile: path.resolve(e.CREDENCE_KEY_FILE ?? path.join(nodeDir, 'node-keys.json')),
+    reportValidityDays: e.CREDENCE_REPORT_VALIDITY_DAYS,
+    peers: e.CREDENCE_PEERS,
+    peerKeys: e.CREDENCE_PEER_KEYS,
+    exchangePullSeconds: e.CREDENCE_EXCHANGE_PULL_SECONDS,
   };
 }

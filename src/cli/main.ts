@@ -10,6 +10,9 @@ import { checkCommand } from './commands/check.js';
 import { policyCommand } from './commands/policy.js';
 import { reportCommand } from './commands/report.js';
 import { keysCommand } from './commands/keys.js';
+import { nodeKeyCommand } from './commands/node-key.js';
+import { verifyCommand } from './commands/verify.js';
+import { exchangeCommand } from './commands/exchange.js';
 import { exitCodeFor } from './context.js';
 
 export function buildCli(): Command {
@@ -17,7 +20,7 @@ export function buildCli(): Command {
     .description('Credence: enterprise credit information for the Guangdong–Hong Kong–Macau Greater Bay Area')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [serveCommand(), importCommand(), searchCommand(), demoDataCommand(), auditCommand(), checkCommand(), reportCommand(), policyCommand(), keysCommand()]) {
+  for (const command of [serveCommand(), importCommand(), searchCommand(), demoDataCommand(), auditCommand(), checkCommand(), reportCommand(), verifyCommand(), policyCommand(), keysCommand(), nodeKeyCommand(), exchangeCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   for (const command of program.commands) for (const sub of command.commands) sub.exitOverride().showHelpAfterError();

@@ -15,6 +15,14 @@ export const ERROR_CODES = {
   POLICY_PACK_INVALID: 400,
   /** The request contradicts stored state, e.g. activating a pack version that already exists. */
   CONFLICT: 409,
+  /** An objection filed after the window the pack allows (counted from the decision or the list entry's start). */
+  OBJECTION_DEADLINE_PASSED: 409,
+  /** A credit repair application for a subject that cannot be repaired, or with a checkable condition unmet. */
+  REPAIR_NOT_ALLOWED: 409,
+  /** An attachment larger than the limit. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** An attachment of a media type not accepted, or whose bytes are not of the type it declares. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -15,6 +15,14 @@ import { checkRoutes } from './routes/checks.js';
 import { policyRoutes } from './routes/policy.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { recordRoutes } from './routes/records.js';
+import { meRoutes } from './routes/me.js';
+import { exchangeKeyRoutes } from './routes/exchange-keys.js';
+import { exchangeFeedRoutes } from './routes/exchange-feed.js';
+import { watchRoutes } from './routes/watches.js';
+import { objectionRoutes } from './routes/objections.js';
+import { repairRoutes } from './routes/repairs.js';
+import { statementRoutes } from './routes/statements.js';
 import { accessControl } from './access.js';
 
 export const API_VERSION = '0.1.0';
@@ -49,6 +57,11 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
         { name: 'checks', description: 'Point-of-service checks: decisions with reasons' },
         { name: 'policy', description: 'Policy pack simulation and activation' },
         { name: 'access', description: 'Browser sessions obtained with an API key' },
+        { name: 'exchange', description: "The node's signing keys and the exchange between nodes" },
+        { name: 'watches', description: 'Continuous re-screening: decision changes of watched entities, pulled or pushed' },
+        { name: 'recording', description: "Officers' recording, correction and revocation of records" },
+        { name: 'me', description: "An entity's notices and webhook" },
+        { name: 'due process', description: 'Objections, credit repair and statements: filed by entities, decided by reviewers of the deciding authority' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -64,6 +77,14 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   await server.register(reportRoutes(app.reports));
   await server.register(policyRoutes(app.policy));
   await server.register(sessionRoutes(app.keys));
+  await server.register(recordRoutes(app.records));
+  await server.register(meRoutes(app.notices, app.outbox));
+  await server.register(exchangeKeyRoutes({ nodeKeys: app.nodeKeys, signedReports: app.signedReports }));
+  await server.register(exchangeFeedRoutes({ node: app.config.node, feed: app.feed, replication: app.replication }));
+  await server.register(watchRoutes(app.watches, app.outbox));
+  await server.register(objectionRoutes(app.objections));
+  await server.register(repairRoutes(app.repairs));
+  await server.register(statementRoutes(app.statements));
   await server.ready();
   return server;
 }

@@ -4,6 +4,7 @@
  * does not exist, which would silently disable a measure. Every such case is an error here.
  */
 import { NODE_ONLY_CONTEXTS } from '../domain/policy/vocabulary.js';
+import { BLOCK_CATEGORY, REQUIRED_RECORD_FIELDS } from '../exchange/agreements.js';
 import type { PackIssue } from './pack-error.js';
 import type { Effective, PackFileStem, PolicyPack, RatingMatch } from './pack-schema.js';
 
@@ -80,6 +81,7 @@ export function crossCheckPack(pack: PolicyPack, files: FileNames): PackIssue[] 
   noOverlaps(objections, 'dueProcess.objections', 'an objection must fall under exactly one regime', (p, m) => add('due-process', p, m));
   noOverlaps(repair, 'dueProcess.repair', 'a repair application must fall under exactly one regime', (p, m) => add('due-process', p, m));
 
+  checkAgreements(pack, checkRating, add);
   checkUnverified(pack, add);
   checkCalendar(pack, add);
   return issues;
@@ -122,6 +124,7 @@ function checkUnverified(pack: PolicyPack, add: Add): void {
     ['calendar', 'calendar', [pack.calendar]],
     ['due-process', 'dueProcess.objections', pack.dueProcess.objections],
     ['due-process', 'dueProcess.repair', pack.dueProcess.repair],
+    ['agreements', 'agreements', pack.agreements],
   ];
   for (const [stem, key, items] of sections) {
     items.forEach((item, i) => {
@@ -135,6 +138,50 @@ function checkUnverified(pack: PolicyPack, add: Add): void {
       });
     });
   }
+}
+
+/**
+ * Sharing agreements: with a partner (never this node), one in force at a time per partner, each category once,
+ * the fields a partner needs named, block fields only for their category, rating filters naming this pack's
+ * schemes and grades.
+ */
+function checkAgreements(pack: PolicyPack, checkRating: (stem: PackFileStem, path: string, match: RatingMatch) => void, add: Add): void {
+  uniqueIds(pack.agreements, 'agreements', (p, m) => add('agreements', p, m));
+  for (const partner of new Set(pack.agreements.map((a) => a.partner))) {
+    const withPartner = pack.agreements.map((a, i) => ({ a, i })).filter(({ a }) => a.partner === partner);
+    const sorted = [...withPartner].sort((x, y) => (x.a.effective.from < y.a.effective.from ? -1 : 1));
+    for (let k = 1; k < sorted.length; k++) {
+      const prev = sorted[k - 1]!;
+      const next = sorted[k]!;
+      if (overlaps(prev.a.effective, next.a.effective)) {
+        add('agreements', `agreements[${next.i}].effective`, `agreement "${next.a.id}" overlaps agreement "${prev.a.id}" with ${partner}; one agreement per partner is in force at a time`);
+      }
+    }
+  }
+  pack.agreements.forEach((a, i) => {
+    const path = `agreements[${i}]`;
+    if (a.partner === pack.manifest.node) add('agreements', `${path}.partner`, `an agreement is with a partner node; "${a.partner}" is this pack's own node`);
+    const categories = new Set<string>();
+    a.records.forEach((terms, j) => {
+      const at = `${path}.records[${j}]`;
+      if (categories.has(terms.category)) add('agreements', `${at}.category`, `category "${terms.category}" is already shared by this agreement`);
+      categories.add(terms.category);
+      const fields = new Set<string>();
+      terms.fields.forEach((f, k) => {
+        if (fields.has(f)) add('agreements', `${at}.fields[${k}]`, `field "${f}" is named twice`);
+        fields.add(f);
+        const block = BLOCK_CATEGORY[f];
+        if (block && block !== terms.category) add('agreements', `${at}.fields[${k}]`, `"${f}" belongs only to ${block} records`);
+      });
+      for (const required of REQUIRED_RECORD_FIELDS) {
+        if (!fields.has(required)) add('agreements', `${at}.fields`, `must name "${required}": the partner cannot file a record without it`);
+      }
+      if (terms.ratings) {
+        if (terms.category !== 'rating') add('agreements', `${at}.ratings`, 'ratings narrow rating records only');
+        terms.ratings.forEach((r, k) => checkRating('agreements', `${at}.ratings[${k}]`, r));
+      }
+    });
+  });
 }
 
 function checkCalendar(pack: PolicyPack, add: Add): void {

@@ -23,6 +23,8 @@ import {
 } from '../domain/taxonomy.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { EFFECTS_BY_KIND, LIST_KINDS, MEASURE_CONTEXTS, MEASURE_EFFECTS, MEASURE_KINDS, WEEKDAYS } from '../domain/policy/vocabulary.js';
+import { IDENTIFIER_SCHEMES } from '../domain/identifiers/index.js';
+import { SHARED_RECORD_FIELDS } from '../exchange/agreements.js';
 
 const text = z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters');
 
@@ -258,6 +260,33 @@ export const dueProcessSchema = z.strictObject({
   repair: z.array(repairRegimeSchema),
 });
 
+/**
+ * A sharing agreement (issue 5 §2): what this node may send one partner node, for what purpose, on what legal
+ * basis and for how long. Records are shared per category (optionally narrowed to domains or rating grades),
+ * each with the fields that may cross from a closed list; the entity travels with the identifier schemes named
+ * and, if `names`, its registered names. Nothing else leaves the node.
+ */
+export const agreementSchema = z.strictObject({
+  id,
+  partner: z.enum(NODE_IDS),
+  purpose: text,
+  records: z
+    .array(
+      z.strictObject({
+        category: z.enum(RECORD_CATEGORIES),
+        domains: z.array(z.enum(REGULATORY_DOMAINS)).min(1).optional(),
+        /** Rating records only: the schemes and grades shared (e.g. AEO statuses, not adverse grades). */
+        ratings: z.array(ratingMatchSchema).min(1).optional(),
+        fields: z.array(z.enum(SHARED_RECORD_FIELDS)).min(1),
+      }),
+    )
+    .min(1),
+  entity: z.strictObject({ identifiers: z.array(z.enum(IDENTIFIER_SCHEMES)).min(1), names: z.boolean() }),
+  legalBasis: legalBasisSchema,
+  effective: effectiveSchema,
+  unverified: unverifiedSchema,
+});
+
 export const manifestSchema = z.strictObject({
   node: z.enum(NODE_IDS),
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/, 'must be a version such as 2026.1'),
@@ -275,6 +304,7 @@ export const PACK_FILES = {
   recognition: z.strictObject({ recognition: z.array(recognitionRuleSchema) }),
   calendar: z.strictObject({ calendar: calendarSchema }),
   'due-process': z.strictObject({ dueProcess: dueProcessSchema }),
+  agreements: z.strictObject({ agreements: z.array(agreementSchema) }),
 } as const;
 export type PackFileStem = keyof typeof PACK_FILES;
 
@@ -294,6 +324,7 @@ export type WorkingCalendar = z.output<typeof calendarSchema>;
 export type ObjectionRegime = z.output<typeof objectionRegimeSchema>;
 export type RepairRegime = z.output<typeof repairRegimeSchema>;
 export type DueProcess = z.output<typeof dueProcessSchema>;
+export type SharingAgreement = z.output<typeof agreementSchema>;
 
 /** A validated, cross-checked policy pack. Only `validatePack` produces one. */
 export interface PolicyPack {
@@ -305,4 +336,5 @@ export interface PolicyPack {
   readonly recognition: readonly RecognitionRule[];
   readonly calendar: WorkingCalendar;
   readonly dueProcess: DueProcess;
+  readonly agreements: readonly SharingAgreement[];
 }

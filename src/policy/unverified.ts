@@ -25,6 +25,7 @@ export function unverifiedItems(pack: PolicyPack): UnverifiedItem[] {
     ['regimes', pack.regimes],
     ['measures', pack.measures],
     ['recognition', pack.recognition],
+    ['agreements', pack.agreements],
   ];
   for (const [key, entries] of sections) {
     entries.forEach((entry, i) => {

@@ -19,6 +19,7 @@ const DEFAULTS: Record<Exclude<PackFileStem, 'pack'>, unknown> = {
   recognition: { recognition: [] },
   calendar: { calendar: { weekend: ['saturday', 'sunday'], years: {} } },
   'due-process': { dueProcess: { objections: [], repair: [] } },
+  agreements: { agreements: [] },
 };
 
 /**
@@ -70,6 +71,7 @@ export function validatePack(files: Readonly<Record<string, unknown>>, source?: 
     recognition: parsed.recognition.recognition,
     calendar: parsed.calendar.calendar,
     dueProcess: parsed['due-process'].dueProcess,
+    agreements: parsed.agreements.agreements,
   };
   const crossIssues = crossCheckPack(pack, names as FileNames);
   if (crossIssues.length > 0) throw new PolicyPackError(crossIssues, source);

@@ -5,8 +5,8 @@
  * watches, which read the check index).
  */
 
-/** Why things changed, for watchers and logs: `import`, `record`, `objection`, `repair`, `policy`, `expiry`. */
-export type ChangeCause = 'import' | 'record' | 'objection' | 'repair' | 'policy' | 'expiry';
+/** Why things changed, for watchers and logs: `import`, `record`, `objection`, `repair`, `policy`, `expiry`, `exchange` (a partner's feed). */
+export type ChangeCause = 'import' | 'record' | 'objection' | 'repair' | 'policy' | 'expiry' | 'exchange';
 
 export interface EntityChanges {
   /** Entities whose own entry changed: identifiers, names, status, relations. */

@@ -100,18 +100,9 @@ export class CheckService {
     if (request.at !== undefined && !isCalendarDate(request.at)) {
       throw new DomainError('INVALID_REQUEST', `at must be a date YYYY-MM-DD, not "${request.at}"`, [{ field: 'at', reason: 'not a calendar date' }]);
     }
-    // A reference already in normal form (what systems send) is found as is; others are parsed and normalised.
-    const slot = index.slotOf(request.entity) ?? this.slotOfParsed(index, request.entity);
+    const slot = findSlot(index, request.entity, this.deps.identifierRules);
+    if (slot instanceof DomainError) throw slot;
     return { slot, context: request.context as MeasureContext, day: request.at === undefined ? this.deps.policy.today() : toDay(request.at) };
-  }
-
-  private slotOfParsed(index: DecisionIndex, ref: string): number {
-    const parsed = parseEntityRef(ref, this.deps.identifierRules);
-    if (!parsed.ok) throw new DomainError('INVALID_ENTITY_REF', `invalid entity reference "${ref}": ${parsed.reason}`, [{ field: 'entity', reason: parsed.reason }]);
-    const key = parsed.ref.kind === 'id' ? parsed.ref.id : formatIdentifier(parsed.ref.identifier);
-    const slot = index.slotOf(key);
-    if (slot === undefined) throw new DomainError('ENTITY_NOT_FOUND', `no entity ${key} in this node's register`);
-    return slot;
   }
 
   /** Evaluates the entity from its records; a result for today replaces the stale one in the index. */
@@ -123,6 +114,20 @@ export class CheckService {
     if (q.day === this.deps.policy.today()) index.store(q.slot, q.day, evaluated);
     return toResult(evaluated.outcomes[q.context], index.pack.version, q.day);
   }
+}
+
+/**
+ * The index slot of the entity `ref` names, or the error refusing the reference (INVALID_ENTITY_REF,
+ * ENTITY_NOT_FOUND), returned rather than thrown so bulk callers can collect one problem per reference.
+ * A reference already in normal form (what systems send) is found as is; others are parsed and normalised.
+ */
+export function findSlot(index: DecisionIndex, ref: string, rules: IdentifierRules): number | DomainError {
+  const slot = index.slotOf(ref);
+  if (slot !== undefined) return slot;
+  const parsed = parseEntityRef(ref, rules);
+  if (!parsed.ok) return new DomainError('INVALID_ENTITY_REF', `invalid entity reference "${ref}": ${parsed.reason}`, [{ field: 'entity', reason: parsed.reason }]);
+  const key = parsed.ref.kind === 'id' ? parsed.ref.id : formatIdentifier(parsed.ref.identifier);
+  return index.slotOf(key) ?? new DomainError('ENTITY_NOT_FOUND', `no entity ${key} in this node's register`);
 }
 
 function toResult(outcome: IndexedOutcome, policyVersion: string, day: number): CheckResult {

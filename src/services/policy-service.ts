@@ -41,8 +41,14 @@ export interface Activation {
 export class PolicyService {
   private active: CompiledPack | undefined;
   private index: Promise<DecisionIndex> | undefined;
+  private readonly activationListeners: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: PolicyServiceDeps) {}
+
+  /** Adds a listener run after each activation, once checks answer under the new pack (watches re-compare). */
+  afterActivation(listener: () => Promise<void>): void {
+    this.activationListeners.push(listener);
+  }
 
   /** Loads the active pack: the latest version activated in the database, else the pack directory. */
   async start(): Promise<void> {
@@ -100,7 +106,7 @@ export class PolicyService {
 
   /**
    * Makes the candidate pack the active one: validated, stored with its activation time, audited; the index
-   * is rebuilt under it on next use. Its version must be new.
+   * is rebuilt under it on next use. Its version must be new. Resolves after the `afterActivation` listeners.
    */
   async activate(files: Readonly<Record<string, unknown>>, actor: string): Promise<Activation> {
     const pack = this.validate(files);
@@ -120,6 +126,7 @@ export class PolicyService {
     this.active = compilePack(pack);
     this.index = undefined;
     this.deps.logger.info({ version, previousVersion }, 'policy pack activated');
+    for (const listener of this.activationListeners) await listener();
     return { version, previousVersion, activatedAt: at.toISOString() };
   }
 

@@ -1,7 +1,8 @@
 /**
  * The public credit report (issue 3 §5): who the entity is, the lists it is on (with legal basis, period and
  * remedies), its ratings in force, and the records inside their publication window — a record outside it,
- * or no longer active (expired, repaired, revoked, corrected), is not public and does not appear.
+ * or no longer active (expired, repaired, revoked, corrected), is not public and does not appear. Beside
+ * each record, the entity's own statement about it, if any.
  */
 import { fromDay } from '../domain/policy/dates.js';
 import { evaluateEntity } from '../domain/policy/evaluate.js';
@@ -9,14 +10,18 @@ import type { ListMembership, RatingInForce } from '../domain/policy/model.js';
 import { publicationWindow, type PublicationWindow } from '../domain/policy/publication.js';
 import type { Jurisdiction } from '../domain/taxonomy.js';
 import type { Db } from '../store/database.js';
+import { statementsOf } from '../store/due-process-repository.js';
 import { recordsWithStatusDates, toEvaluableRecord } from '../store/evaluation-repository.js';
 import { toRecordView, type EntityService, type EntityView, type RecordView } from './entity-service.js';
 import type { PolicyService } from './policy-service.js';
+import { statementView } from './statement-service.js';
 
 export interface ReportRecord extends RecordView {
   /** The publication window, when a publicity regime covers the record. */
   publication: PublicationWindow | null;
   disputed: boolean;
+  /** The entity's own statement beside the record (issue 4 §6), if it wrote one. */
+  statement: { text: string; updatedAt: string } | null;
 }
 
 export interface CreditReport {
@@ -39,7 +44,7 @@ export class ReportService {
   async report(ref: string): Promise<CreditReport> {
     const { db, entities, policy } = this.deps;
     const entity = await entities.get(ref);
-    const rows = await recordsWithStatusDates(db, entity.id);
+    const [rows, statements] = await Promise.all([recordsWithStatusDates(db, entity.id), statementsOf(db, entity.id)]);
     const pack = policy.pack;
     const today = policy.today();
     const asOf = fromDay(today);
@@ -50,7 +55,14 @@ export class ReportService {
       const record = evaluable[i]!;
       const window = record.originNode === pack.node ? publicationWindow(pack, record) : undefined;
       const published = record.status === 'active' && record.decidedOn <= asOf && (!window || (window.from <= asOf && asOf < window.until));
-      if (published) records.push({ ...toRecordView(row), publication: window ?? null, disputed: record.disputed === true });
+      if (!published) return;
+      const statement = statements.get(row.id);
+      records.push({
+        ...toRecordView(row),
+        publication: window ?? null,
+        disputed: record.disputed === true,
+        statement: statement ? { text: statement.text, updatedAt: statementView(statement).updatedAt } : null,
+      });
     });
     const lists = evaluation.lists.filter((m) => m.state !== 'expired');
     return {

@@ -159,7 +159,8 @@ function relationRows(e: PlannedEntity): string[] {
   return e.relations.map((r) => encodeCopyRow([e.id, r.kind, r.targetId]));
 }
 
-function recordDetails(l: RecordLine): Record<string, unknown> | null {
+/** The category block of a record line (penalty, rating or court) as `records.details` stores it. */
+export function recordDetails(l: RecordLine): Record<string, unknown> | null {
   if (l.penalty) return { penalty: l.penalty };
   if (l.rating) return { rating: l.rating };
   if (l.court) return { court: l.court };

@@ -1,9 +1,12 @@
 /**
- * The transactional outbox (issue 4 §3): a webhook is enqueued in the transaction that makes the change it
- * reports, so a crash can delay a delivery but never lose one. The dispatcher sends and retries.
+ * The transactional outbox (issue 4 §3) and the webhooks it delivers to: a message is enqueued in the
+ * transaction that makes the change it reports, so a crash can delay a delivery but never lose one. The
+ * dispatcher (src/services/outbox-service.ts) claims, sends and retries; messages of an owner without a
+ * webhook are parked until it registers one.
  */
-import type { Db } from './database.js';
-import { outbox } from './schema.js';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Db } from './database.js';
+import { outbox, webhooks } from './schema.js';
 
 export interface OutboxMessage {
   /** Whose webhook receives it: `entity:<uuid>` or `key:<uuid>`. */
@@ -13,8 +16,126 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+const ENQUEUE_CHUNK = 5_000;
+
 /** Enqueues messages for delivery as soon as possible; call inside the change's transaction. */
 export async function enqueue(db: Db, messages: readonly OutboxMessage[], at: Date): Promise<void> {
-  if (messages.length === 0) return;
-  await db.insert(outbox).values(messages.map((m) => ({ ...m, nextAttemptAt: at.toISOString() })));
+  // A chunk at a time: well below PostgreSQL's 65,535 bind parameters, whatever an import enqueues.
+  for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
+    await db.insert(outbox).values(messages.slice(i, i + ENQUEUE_CHUNK).map((m) => ({ ...m, nextAttemptAt: at.toISOString() })));
+  }
+}
+
+/** A message claimed for sending, with the webhook it goes to. */
+export interface ClaimedMessage {
+  id: number;
+  owner: string;
+  event: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+/** Why a parked message waits: it is delivered once its owner registers a webhook. */
+export const NO_WEBHOOK = 'no webhook registered';
+
+/**
+ * Parks the due messages of owners without a webhook (`next_attempt_at` = infinity), so polling skips them
+ * instead of scanning them again; `setWebhook` wakes them. One statement for any number of them.
+ */
+export async function parkOwnerless(db: Db, now: Date): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update outbox set next_attempt_at = 'infinity', last_error = ${NO_WEBHOOK}
+        where delivered_at is null and next_attempt_at <= ${now.toISOString()}
+          and not exists (select 1 from webhooks w where w.owner = outbox.owner)
+        returning id`,
+  );
+  return rows.length;
+}
+
+/**
+ * Claims up to `limit` due messages of owners with a webhook for sending, oldest due first, by moving their
+ * next attempt to `leaseUntil`: another process skips rows being claimed (SKIP LOCKED) and does not see them
+ * as due until the lease ends, so a message is never sent twice at once, and one whose sender died is sent
+ * again after the lease.
+ */
+export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
+  const rows = await queryRows<{
+    id: number | string;
+    owner: string;
+    event: string;
+    payload: Record<string, unknown>;
+    created_at: string | Date;
+    attempts: number;
+    url: string;
+    secret: string;
+  }>(
+    db,
+    sql`with due as (
+          select o.id from outbox o
+          where o.delivered_at is null and o.next_attempt_at <= ${now.toISOString()}
+            and exists (select 1 from webhooks w where w.owner = o.owner)
+          order by o.next_attempt_at, o.id
+          limit ${limit}
+          for update of o skip locked)
+        update outbox o set next_attempt_at = ${leaseUntil.toISOString()}
+        from due, webhooks w
+        where o.id = due.id and w.owner = o.owner
+        returning o.id, o.owner, o.event, o.payload, o.created_at, o.attempts, w.url, w.secret`,
+  );
+  return rows
+    .map(({ created_at, ...r }) => ({ ...r, id: Number(r.id), createdAt: new Date(created_at).toISOString() }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Records a delivery the receiver acknowledged. */
+export async function markDelivered(db: Db, id: number, at: Date): Promise<void> {
+  await db.update(outbox).set({ deliveredAt: at.toISOString(), attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, id));
+}
+
+/** Records a failed attempt and when to try again. */
+export async function markFailed(db: Db, id: number, error: string, nextAttemptAt: Date): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() })
+    .where(eq(outbox.id, id));
+}
+
+/** Messages not delivered yet, by owner (for operators and tests). */
+export async function pendingCount(db: Db, owner: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.owner, owner), isNull(outbox.deliveredAt)));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Sets (or replaces, with a new secret) the webhook of `owner` and wakes its parked messages: what was
+ * enqueued before it had a webhook is delivered now.
+ */
+export async function setWebhook(db: Db, row: { owner: string; url: string; secret: string }, at: Date): Promise<void> {
+  await db
+    .insert(webhooks)
+    .values(row)
+    .onConflictDoUpdate({ target: webhooks.owner, set: { url: row.url, secret: row.secret, createdAt: sql`now()` } });
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: at.toISOString(), lastError: null })
+    .where(and(eq(outbox.owner, row.owner), isNull(outbox.deliveredAt), eq(outbox.lastError, NO_WEBHOOK)));
+}
+
+/** Removes the webhook of `owner`; false when it had none. Its undelivered messages wait for the next one. */
+export async function deleteWebhook(db: Db, owner: string): Promise<boolean> {
+  const rows = await db.delete(webhooks).where(eq(webhooks.owner, owner)).returning({ owner: webhooks.owner });
+  return rows.length > 0;
+}
+
+/** The URL of `owner`'s webhook, if it has one. */
+export async function findWebhookUrl(db: Db, owner: string): Promise<string | undefined> {
+  const [row] = await db.select({ url: webhooks.url }).from(webhooks).where(eq(webhooks.owner, owner));
+  return row?.url;
 }

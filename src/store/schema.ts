@@ -109,8 +109,18 @@ export const records = pgTable(
     batchId: integer('batch_id'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /**
+     * The transaction that last wrote the row (`pg_current_xact_id()`): its position in the exchange feed
+     * with `id` (docs/exchange.md "The feed"). Set by this default on insert (COPY included) and by the
+     * `records_feed_xid` trigger on every update, so no writer can forget it.
+     */
+    feedXid: bigint('feed_xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`),
   },
-  (t) => [uniqueIndex('records_source_idx').on(t.originNode, t.sourceId), index('records_entity_idx').on(t.entityId)],
+  (t) => [
+    uniqueIndex('records_source_idx').on(t.originNode, t.sourceId),
+    index('records_entity_idx').on(t.entityId),
+    index('records_feed_idx').on(t.originNode, t.feedXid, t.id),
+  ],
 );
 
 /** One row per committed import batch: a crashed run leaves only whole batches behind. */
@@ -381,4 +391,49 @@ export const watchChanges = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [index('watch_changes_watch_idx').on(t.watchId, t.seq)],
+);
+
+/**
+ * Replication (issue 5 §4): per partner, the feed cursor up to which its pages are applied, the digest of the
+ * last applied page (a byte-identical second delivery is recognised), and how the last pull went.
+ */
+export const exchangeCursors = pgTable('exchange_cursors', {
+  partner: text('partner').primaryKey(),
+  cursor: text('cursor').notNull(),
+  lastPageDigest: text('last_page_digest'),
+  pagesApplied: bigint('pages_applied', { mode: 'number' }).notNull().default(0),
+  itemsApplied: bigint('items_applied', { mode: 'number' }).notNull().default(0),
+  lastPullAt: timestamp('last_pull_at', { withTimezone: true, mode: 'string' }),
+  lastError: text('last_error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/** Feed pages refused by this node (altered, unknown key, replayed, wrong audience…), with the page's SHA-256. */
+export const exchangeRejections = pgTable(
+  'exchange_rejections',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    partner: text('partner').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    message: text('message').notNull(),
+    pageDigest: text('page_digest').notNull(),
+  },
+  (t) => [index('exchange_rejections_partner_idx').on(t.partner, t.at)],
+);
+
+/**
+ * The last feed version applied per foreign record: a stale upsert (older version) is ignored, and a
+ * retraction that arrives first leaves a tombstone (`retracted`) so that an older upsert cannot resurrect it.
+ */
+export const exchangeItems = pgTable(
+  'exchange_items',
+  {
+    partner: text('partner').notNull(),
+    sourceId: text('source_id').notNull(),
+    /** The item's feed version: fixed-width, so text order is version order. */
+    version: text('version').notNull(),
+    retracted: boolean('retracted').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partner, t.sourceId] })],
 );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { Clock } from '../../src/domain/dates.js';
 import { buildHttpServer } from '../../src/http/server.js';
 import { MEASURE_CONTEXTS } from '../../src/domain/policy/vocabulary.js';
 import type { NewKey } from '../../src/services/key-service.js';
@@ -16,13 +17,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** @param clock the app's clock, for tests that move time (expiry); default fixed at `TEST_NOW`. */
+export async function createTestApp(env: Record<string, string> = {}, clock: Clock = () => TEST_NOW): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({ CREDENCE_LOG_LEVEL: 'silent', ...env }),
     database: database.target,
   };
-  const app = await buildApp(config, { clock: () => TEST_NOW, logger: pino({ level: 'silent' }) });
+  const app = await buildApp(config, { clock, logger: pino({ level: 'silent' }) });
   return {
     app,
     database,
@@ -43,8 +45,8 @@ export async function bearer(app: App, key: NewKey): Promise<{ authorization: st
 export const SERVICE_KEY: NewKey = { role: 'service', label: 'test service', contexts: [...MEASURE_CONTEXTS] };
 
 /** A test app with `fixtures` imported and its HTTP server, for in-process `inject` tests. */
-export async function createTestServer(fixtures: string[]): Promise<TestApp & { server: FastifyInstance }> {
-  const t = await createTestApp();
+export async function createTestServer(fixtures: string[], env: Record<string, string> = {}): Promise<TestApp & { server: FastifyInstance }> {
+  const t = await createTestApp(env);
   await t.app.imports.importFiles(fixtures);
   const server = await buildHttpServer(t.app);
   return {

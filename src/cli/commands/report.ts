@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { CreditReport } from '../../services/report-service.js';
 import { configFrom, withApp, withDatabaseFlags } from '../context.js';
@@ -7,13 +8,22 @@ export function reportCommand(): Command {
     .summary("an entity's public credit report")
     .description(
       'As GET /v1/entities/{ref}/report: identity, names, current list memberships (legal basis, period, remedies),\n' +
-        'ratings in force, and the records inside their publication window.',
+        'ratings in force, and the records inside their publication window.\n' +
+        'With --signed, as GET /v1/entities/{ref}/report.jws: the report as a compact JWS signed by this node, which\n' +
+        '`credence verify` (or any JOSE library, with the node\'s /.well-known/jwks.json) checks.',
     )
     .argument('<ref>', 'the entity: scheme:value or internal id')
     .option('--json', 'print the report as JSON')
-    .action(async (ref: string, flags: { json?: boolean; db?: string; node?: string }) => {
-      const report = await withApp(configFrom(process.env, flags), (app) => app.reports.report(ref));
-      process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : describeReport(report));
+    .option('--signed', 'print the report signed by this node, as a compact JWS')
+    .option('--out <file>', 'write the output to this file rather than to standard output')
+    .action(async (ref: string, flags: { json?: boolean; signed?: boolean; out?: string; db?: string; node?: string }) => {
+      const output = await withApp(configFrom(process.env, flags), async (app) => {
+        if (flags.signed) return (await app.signedReports.sign(ref)) + '\n';
+        const report = await app.reports.report(ref);
+        return flags.json ? JSON.stringify(report) + '\n' : describeReport(report);
+      });
+      if (flags.out === undefined) process.stdout.write(output);
+      else await writeFile(flags.out, output);
     });
 }
 

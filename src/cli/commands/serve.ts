@@ -10,24 +10,36 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
+/** How often a serving node compares watched entities for decisions changed by the date alone (expiry). */
+const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
+
 /**
  * Starts one node's HTTP server, then builds its search and check indexes in the background: the register
- * answers at once, and /readyz turns ready when the indexes are built. `stop` closes the server, then the
- * database.
+ * answers at once, and /readyz turns ready when the indexes are built. Watches are swept for expiry at start
+ * and every hour. `stop` ends the sweeps, closes the server, then the database.
  */
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config);
   try {
     const server = await buildHttpServer(app);
     const address = await server.listen({ host: config.http.host, port: config.http.port });
+    app.outbox.start();
     app.warm().then(
       () => app.logger.info('search and check indexes built'),
       (error: unknown) => app.logger.error({ err: error }, 'building the indexes failed'),
     );
+    const sweeps = app.watches.startSweeps(EXPIRY_SWEEP_MS);
+    // Exchange: records past their publicity window are marked expired (and so retracted from partners) every
+    // hour; partners' feeds are pulled every CREDENCE_EXCHANGE_PULL_SECONDS.
+    const publicity = app.feed.startExpirySweeps(EXPIRY_SWEEP_MS, (error) => app.logger.error({ err: error }, 'publicity expiry sweep failed'));
+    const replication = config.exchangePullSeconds > 0 ? app.replication.start(config.exchangePullSeconds * 1000) : undefined;
     return {
       app,
       url: address,
       async stop() {
+        await replication?.stop();
+        await publicity.stop();
+        await sweeps.stop();
         await server.close();
         await app.close();
       },

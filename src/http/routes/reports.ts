@@ -17,6 +17,10 @@ const reportSchema = z
       recordSchema.extend({
         publication: z.object({ regime: z.string(), from: z.string(), repairFrom: z.string(), until: z.string() }).nullable(),
         disputed: z.boolean(),
+        statement: z
+          .object({ text: z.string(), updatedAt: z.string() })
+          .nullable()
+          .describe('The entity’s own statement beside the record, if it wrote one'),
       }),
     ),
     disputed: z.boolean(),
@@ -31,7 +35,7 @@ export const reportRoutes =
       schema: {
         summary: 'The public credit report of an entity',
         description:
-          'Identity and names, current list memberships with legal basis, start, end and remedies, ratings in force, and the records inside their publication window (records outside it are not public), with disputed flags and the policy version.',
+          'Identity and names, current list memberships with legal basis, start, end and remedies, ratings in force, and the records inside their publication window (records outside it are not public), with disputed flags, the entity’s statements beside its records, and the policy version.',
         tags: ['register'],
         params: z.object({ ref: z.string().max(200).describe('`scheme:value` or the internal entity id') }),
         response: { 200: reportSchema, 400: problemSchema, 404: problemSchema },

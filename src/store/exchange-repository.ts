@@ -1,0 +1,371 @@
+/**
+ * The SQL of exchange between nodes (issue 5): reading the local change log the feed serves, applying a
+ * partner's feed page set-based (a handful of statements per page, whatever its size), and the replication
+ * bookkeeping: cursors, rejected pages, per-record versions and tombstones.
+ *
+ * Feed positions are `(feed_xid, id)`: the writing transaction's id, then the row id. Only rows written by
+ * transactions older than every transaction still running (`pg_snapshot_xmin`) are served, so a transaction that
+ * commits late can never land behind a position already served (docs/exchange.md "The feed").
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { canonicalJson } from '../domain/canonical-json.js';
+import type { SharedEntity, SharedRecord, ShareableEntity } from '../exchange/agreements.js';
+import { queryRows, type Db, type Tx } from './database.js';
+import type { EvaluationRecordRow } from './evaluation-repository.js';
+
+/** A feed position: the writing transaction and the row id, both as decimal strings. */
+export interface FeedPosition {
+  xid: string;
+  id: string;
+}
+
+/** A local record as the feed reads it, with its position and entity. */
+export interface FeedRow extends EvaluationRecordRow {
+  entityId: string;
+  decisionNo: string;
+  legalBasis: { instrument: string; article: string }[];
+  summary: string;
+  position: FeedPosition;
+}
+
+interface RawFeedRow {
+  id: string | number;
+  feed_xid: string | number;
+  entity_id: string;
+  origin_node: string;
+  source_id: string;
+  category: string;
+  domain: string;
+  severity: string | null;
+  authority: string;
+  decision_no: string;
+  decided_on: string;
+  legal_basis: { instrument: string; article: string }[] | string;
+  summary: string;
+  details: Record<string, unknown> | string | null;
+  status: string;
+  disputed: boolean;
+}
+
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * Up to `limit` records of `node` in `categories` after position `after`, in feed order, written by
+ * transactions that every transaction still running started after.
+ */
+export async function readFeedRows(db: Db, options: { node: string; after: FeedPosition; categories: readonly string[]; limit: number }): Promise<FeedRow[]> {
+  const { node, after, categories, limit } = options;
+  const rows = await queryRows<RawFeedRow>(
+    db,
+    sql`select id, feed_xid, entity_id, origin_node, source_id, category, domain, severity, authority, decision_no,
+          decided_on::text as decided_on, legal_basis, summary, details, status, disputed
+        from records
+        where origin_node = ${node} and (origin_node, feed_xid, id) > (${node}, ${after.xid}::bigint, ${after.id}::bigint)
+          and feed_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          and category = any(${sql.param([...categories])}::text[])
+        order by origin_node, feed_xid, id
+        limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    entityId: r.entity_id,
+    originNode: r.origin_node,
+    sourceId: r.source_id,
+    category: r.category,
+    domain: r.domain,
+    severity: r.severity,
+    authority: r.authority,
+    decisionNo: r.decision_no,
+    decidedOn: r.decided_on,
+    legalBasis: json(r.legal_basis),
+    summary: r.summary,
+    details: json(r.details),
+    status: r.status,
+    disputed: r.disputed,
+    statusChangedOn: null,
+    position: { xid: String(r.feed_xid), id: String(r.id) },
+  }));
+}
+
+/** Jurisdiction, identifiers and names of entities, by id. */
+export async function readShareableEntities(db: Db, ids: readonly string[]): Promise<Map<string, ShareableEntity>> {
+  const result = new Map<string, ShareableEntity>();
+  if (ids.length === 0) return result;
+  const param = sql.param([...ids]);
+  const entities = await queryRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${param}::uuid[])`);
+  for (const e of entities) result.set(e.id, { id: e.id, jurisdiction: e.jurisdiction, identifiers: [], names: [] });
+  const identifiers = await queryRows<{ entity_id: string; scheme: string; value: string }>(
+    db,
+    sql`select entity_id, scheme, value from identifiers where entity_id = any(${param}::uuid[]) order by scheme, value`,
+  );
+  for (const i of identifiers) result.get(i.entity_id)?.identifiers.push({ scheme: i.scheme, value: i.value });
+  const names = await queryRows<{ entity_id: string; value: string; lang: string; kind: string }>(
+    db,
+    sql`select entity_id, value, lang, kind from entity_names where entity_id = any(${param}::uuid[]) order by entity_id, position`,
+  );
+  for (const n of names) result.get(n.entity_id)?.names.push({ value: n.value, lang: n.lang, kind: n.kind });
+  return result;
+}
+
+/** Active records of `node` in `categories`, as the evaluator reads them (for the publicity-expiry sweep). */
+export async function readActiveRecords(db: Db, node: string, categories: readonly string[]): Promise<EvaluationRecordRow[]> {
+  if (categories.length === 0) return [];
+  const rows = await queryRows<RawFeedRow>(
+    db,
+    sql`select id, origin_node, source_id, category, domain, severity, authority, decided_on::text as decided_on, details, status, disputed
+        from records where origin_node = ${node} and status = 'active' and category = any(${sql.param([...categories])}::text[])`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    originNode: r.origin_node,
+    sourceId: r.source_id,
+    category: r.category,
+    domain: r.domain,
+    severity: r.severity,
+    authority: r.authority,
+    decidedOn: r.decided_on,
+    details: json(r.details),
+    status: r.status,
+    disputed: r.disputed,
+    statusChangedOn: null,
+  }));
+}
+
+/** Marks records expired at `at` (their publicity window ended); returns their entities. */
+export async function expireRecords(db: Db, ids: readonly number[], at: Date): Promise<string[]> {
+  const rows = await queryRows<{ entity_id: string }>(
+    db,
+    sql`update records set status = 'expired', updated_at = ${at.toISOString()}::timestamptz
+        where id = any(${sql.param([...ids])}::bigint[]) and status = 'active' returning entity_id`,
+  );
+  return [...new Set(rows.map((r) => r.entity_id))];
+}
+
+/** One item of a partner's feed page, as applied here (already verified and validated). */
+export type IncomingItem =
+  | { op: 'upsert'; version: string; record: SharedRecord; entity: SharedEntity }
+  | { op: 'retract'; version: string; sourceId: string };
+
+export interface AppliedPage {
+  /** Items applied (not stale). */
+  applied: number;
+  /** Items older than what is already held: ignored. */
+  stale: number;
+  /** Entities whose records changed. */
+  entityIds: string[];
+  /** Entities created for the partner's register entries. */
+  createdEntityIds: string[];
+}
+
+const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+const recordset = (rows: readonly object[]) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`;
+
+/**
+ * Applies one page of `partner`'s feed inside `tx`: upserts foreign records (origin node = partner) and their
+ * entities, deletes retracted ones, and keeps each record's version so that a repeated or older item changes
+ * nothing and a retraction that came first is not undone by an older upsert.
+ */
+export async function applyFeedItems(tx: Tx, partner: string, items: readonly IncomingItem[]): Promise<AppliedPage> {
+  const db = tx.db;
+  const sourceIdOf = (item: IncomingItem) => (item.op === 'upsert' ? item.record.sourceId : item.sourceId);
+  const held = new Map<string, string>();
+  if (items.length > 0) {
+    const rows = await queryRows<{ source_id: string; version: string }>(
+      db,
+      sql`select source_id, version from exchange_items where partner = ${partner} and source_id = any(${sql.param(items.map(sourceIdOf))}::text[])`,
+    );
+    for (const r of rows) held.set(r.source_id, r.version);
+  }
+  const fresh = items.filter((item) => (held.get(sourceIdOf(item)) ?? '') <= item.version);
+  const upserts = fresh.filter((i) => i.op === 'upsert');
+  const retracts = fresh.filter((i) => i.op === 'retract');
+
+  const { entityOf, created } = await resolveEntities(db, partner, upserts.map((u) => u.entity));
+  const changed = new Set<string>();
+  if (upserts.length > 0) {
+    const rows = upserts.map(({ record: r, entity }) => {
+      changed.add(entityOf.get(entity.id)!);
+      return {
+        origin_node: partner,
+        source_id: r.sourceId,
+        entity_id: entityOf.get(entity.id),
+        category: r.category,
+        domain: r.domain,
+        severity: r.severity ?? null,
+        // Fields the agreement withholds are stored empty: the partner never sent them.
+        authority: r.authority ?? '',
+        decision_no: r.decisionNo ?? '',
+        decided_on: r.decidedOn,
+        legal_basis: r.legalBasis ?? [],
+        summary: r.summary ?? '',
+        details: r.penalty ? { penalty: r.penalty } : r.rating ? { rating: r.rating } : r.court ? { court: r.court } : null,
+        status: r.status ?? 'active',
+        content_hash: sha256(r),
+      };
+    });
+    await db.execute(sql`insert into records (origin_node, source_id, entity_id, category, domain, severity, authority, decision_no,
+        decided_on, legal_basis, summary, details, status, content_hash)
+      select origin_node, source_id, entity_id, category, domain, severity, authority, decision_no, decided_on, legal_basis,
+        summary, details, status, content_hash
+      from ${recordset(rows)} as x(origin_node text, source_id text, entity_id uuid, category text, domain text, severity text,
+        authority text, decision_no text, decided_on date, legal_basis jsonb, summary text, details jsonb, status text, content_hash text)
+      on conflict (origin_node, source_id) do update set entity_id = excluded.entity_id, category = excluded.category,
+        domain = excluded.domain, severity = excluded.severity, authority = excluded.authority, decision_no = excluded.decision_no,
+        decided_on = excluded.decided_on, legal_basis = excluded.legal_basis, summary = excluded.summary, details = excluded.details,
+        status = excluded.status, content_hash = excluded.content_hash, updated_at = now()
+      where records.content_hash <> excluded.content_hash or records.entity_id <> excluded.entity_id`);
+  }
+  if (retracts.length > 0) {
+    const ids = sql.param(retracts.map((r) => r.sourceId));
+    await db.execute(sql`delete from statements where record_id in
+      (select id from records where origin_node = ${partner} and source_id = any(${ids}::text[]))`);
+    const gone = await queryRows<{ entity_id: string }>(
+      db,
+      sql`delete from records where origin_node = ${partner} and source_id = any(${ids}::text[]) returning entity_id`,
+    );
+    for (const g of gone) changed.add(g.entity_id);
+  }
+  if (fresh.length > 0) {
+    const rows = fresh.map((i) => ({ source_id: sourceIdOf(i), version: i.version, retracted: i.op === 'retract' }));
+    await db.execute(sql`insert into exchange_items (partner, source_id, version, retracted)
+      select ${partner}, source_id, version, retracted from ${recordset(rows)} as x(source_id text, version text, retracted boolean)
+      on conflict (partner, source_id) do update set version = excluded.version, retracted = excluded.retracted
+      where exchange_items.version <= excluded.version`);
+  }
+  return { applied: fresh.length, stale: items.length - fresh.length, entityIds: [...changed], createdEntityIds: created };
+}
+
+/**
+ * The local entity of each shared entity: the one created for it earlier (same id), else a register entity with
+ * one of its identifiers, else a new entity of the partner's register. Identifiers not yet known are added; the
+ * names of the partner's entities follow what it shares (a local entity's names are never touched).
+ */
+async function resolveEntities(db: Db, partner: string, shared: readonly SharedEntity[]): Promise<{ entityOf: Map<string, string>; created: string[] }> {
+  const entityOf = new Map<string, string>();
+  const unique = [...new Map(shared.map((e) => [e.id, e])).values()];
+  if (unique.length === 0) return { entityOf, created: [] };
+  const byId = await queryRows<{ id: string; origin_node: string }>(
+    db,
+    sql`select id, origin_node from entities where id = any(${sql.param(unique.map((e) => e.id))}::uuid[])`,
+  );
+  const foreign = new Set<string>();
+  for (const row of byId) {
+    entityOf.set(row.id, row.id);
+    if (row.origin_node === partner) foreign.add(row.id);
+  }
+  const identifiers = unique.flatMap((e) => e.identifiers);
+  if (identifiers.length > 0) {
+    const known = await queryRows<{ scheme: string; value: string; entity_id: string }>(
+      db,
+      sql`select scheme, value, entity_id from identifiers
+          where (scheme, value) in (select * from unnest(${sql.param(identifiers.map((i) => i.scheme))}::text[], ${sql.param(identifiers.map((i) => i.value))}::text[]))`,
+    );
+    const owner = new Map(known.map((k) => [`${k.scheme}:${k.value}`, k.entity_id]));
+    for (const e of unique) {
+      if (entityOf.has(e.id)) continue;
+      const match = e.identifiers.map((i) => owner.get(`${i.scheme}:${i.value}`)).find((id) => id !== undefined);
+      if (match) entityOf.set(e.id, match);
+    }
+  }
+  const created = unique.filter((e) => !entityOf.has(e.id));
+  if (created.length > 0) {
+    const rows = created.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, content_hash: sha256(e) }));
+    await db.execute(sql`insert into entities (id, jurisdiction, status, origin_node, content_hash)
+      select id, jurisdiction, 'active', ${partner}, content_hash from ${recordset(rows)} as x(id uuid, jurisdiction text, content_hash text)`);
+    for (const e of created) {
+      entityOf.set(e.id, e.id);
+      foreign.add(e.id);
+    }
+  }
+  const identifierRows = unique.flatMap((e) => e.identifiers.map((i) => ({ scheme: i.scheme, value: i.value, entity_id: entityOf.get(e.id) })));
+  if (identifierRows.length > 0) {
+    await db.execute(sql`insert into identifiers (scheme, value, entity_id)
+      select scheme, value, entity_id from ${recordset(identifierRows)} as x(scheme text, value text, entity_id uuid)
+      on conflict do nothing`);
+  }
+  const named = unique.filter((e) => e.names && foreign.has(entityOf.get(e.id)!));
+  if (named.length > 0) {
+    await db.execute(sql`delete from entity_names where entity_id = any(${sql.param(named.map((e) => entityOf.get(e.id)!))}::uuid[])`);
+    const nameRows = named.flatMap((e) => e.names!.map((n, position) => ({ entity_id: entityOf.get(e.id), position, value: n.value, lang: n.lang, kind: n.kind })));
+    if (nameRows.length > 0) {
+      await db.execute(sql`insert into entity_names (entity_id, position, value, lang, kind)
+        select entity_id, position, value, lang, kind from ${recordset(nameRows)} as x(entity_id uuid, position smallint, value text, lang text, kind text)`);
+    }
+  }
+  return { entityOf, created: created.map((e) => e.id) };
+}
+
+/** The replication state of one partner. */
+export interface CursorRow {
+  partner: string;
+  cursor: string;
+  lastPageDigest: string | null;
+  pagesApplied: number;
+  itemsApplied: number;
+  lastPullAt: string | null;
+  lastError: string | null;
+}
+
+interface RawCursorRow {
+  partner: string;
+  cursor: string;
+  last_page_digest: string | null;
+  pages_applied: string | number;
+  items_applied: string | number;
+  last_pull_at: string | Date | null;
+  last_error: string | null;
+}
+
+const toCursor = (r: RawCursorRow): CursorRow => ({
+  partner: r.partner,
+  cursor: r.cursor,
+  lastPageDigest: r.last_page_digest,
+  pagesApplied: Number(r.pages_applied),
+  itemsApplied: Number(r.items_applied),
+  lastPullAt: r.last_pull_at === null ? null : new Date(r.last_pull_at).toISOString(),
+  lastError: r.last_error,
+});
+
+/** The cursor of `partner`, locked for the rest of the transaction (created at the start of the feed). */
+export async function lockCursor(db: Db, partner: string): Promise<CursorRow> {
+  await db.execute(sql`insert into exchange_cursors (partner, cursor) values (${partner}, '') on conflict do nothing`);
+  const [row] = await queryRows<RawCursorRow>(db, sql`select * from exchange_cursors where partner = ${partner} for update`);
+  return toCursor(row!);
+}
+
+/** Moves `partner`'s cursor past an applied page. */
+export async function advanceCursor(db: Db, partner: string, page: { cursor: string; digest: string; items: number }): Promise<void> {
+  await db.execute(sql`update exchange_cursors set cursor = ${page.cursor}, last_page_digest = ${page.digest},
+    pages_applied = pages_applied + 1, items_applied = items_applied + ${page.items}, updated_at = now() where partner = ${partner}`);
+}
+
+/** Notes how a pull of `partner` ended: `error` is null when it went through. */
+export async function notePull(db: Db, partner: string, at: Date, error: string | null): Promise<void> {
+  await db.execute(sql`insert into exchange_cursors (partner, cursor, last_pull_at, last_error) values (${partner}, '', ${at.toISOString()}, ${error})
+    on conflict (partner) do update set last_pull_at = excluded.last_pull_at, last_error = excluded.last_error`);
+}
+
+export async function insertRejection(db: Db, rejection: { partner: string; at: Date; reason: string; message: string; pageDigest: string }): Promise<void> {
+  await db.execute(sql`insert into exchange_rejections (partner, at, reason, message, page_digest)
+    values (${rejection.partner}, ${rejection.at.toISOString()}, ${rejection.reason}, ${rejection.message}, ${rejection.pageDigest})`);
+}
+
+/** Every partner's replication state with its count of rejected pages and the latest rejection. */
+export async function readExchangeStatus(db: Db): Promise<(CursorRow & { rejectedPages: number; lastRejection: { at: string; reason: string; message: string } | null })[]> {
+  const cursors = await queryRows<RawCursorRow>(db, sql`select * from exchange_cursors order by partner`);
+  const rejections = await queryRows<{ partner: string; n: string | number; at: string | Date; reason: string; message: string }>(
+    db,
+    sql`select distinct on (partner) partner, count(*) over (partition by partner) as n, at, reason, message
+        from exchange_rejections order by partner, at desc, id desc`,
+  );
+  const byPartner = new Map(rejections.map((r) => [r.partner, r]));
+  return cursors.map((c) => {
+    const r = byPartner.get(c.partner);
+    return {
+      ...toCursor(c),
+      rejectedPages: r ? Number(r.n) : 0,
+      lastRejection: r ? { at: new Date(r.at).toISOString(), reason: r.reason, message: r.message } : null,
+    };
+  });
+}
