@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S]`: runs the named bench (all when none), each printing a table of
+ * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N]`: runs the named bench (all when none), each printing a table of
  * figures with ratios against a baseline measured in the same run.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -7,12 +7,14 @@ import { checkBench } from './check.js';
 import { importBench } from './import.js';
 import { searchBench } from './search.js';
 import { verifyBench } from './verify.js';
+import { objectionsBench } from './objections.js';
 
 const BENCHES = {
   import: (o: { records: number }) => importBench({ records: o.records }),
   check: (o: { entities: number; seconds: number }) => checkBench({ entities: o.entities, seconds: o.seconds }),
   search: () => searchBench(),
   verify: () => verifyBench(),
+  objections: (o: { objections: number }) => objectionsBench({ objections: o.objections }),
 } as const;
 
 const program = new Command('bench')
@@ -27,12 +29,17 @@ const program = new Command('bench')
     if (!Number.isSafeInteger(n) || n < 1000) throw new InvalidArgumentError('must be a whole number ≥ 1000');
     return n;
   }, 1_000_000)
+  .option('--objections <n>', 'objections filed at once by the objections bench', (v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 10) throw new InvalidArgumentError('must be a whole number ≥ 10');
+    return n;
+  }, 10_000)
   .option('--seconds <n>', 'duration of each HTTP run of the check bench', (v: string) => {
     const n = Number(v);
     if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of seconds ≥ 1');
     return n;
   }, 20)
-  .action(async (names: string[], options: { records: number; entities: number; seconds: number }) => {
+  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number }) => {
     const selected = names.length > 0 ? names : Object.keys(BENCHES);
     for (const name of selected) {
       const bench = BENCHES[name as keyof typeof BENCHES];

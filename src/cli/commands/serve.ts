@@ -21,6 +21,8 @@ const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config);
   try {
+    // The node's signing key exists from the first start on (generated now if it does not), so its JWKS is published.
+    await app.nodeKeys.jwks();
     const server = await buildHttpServer(app);
     const address = await server.listen({ host: config.http.host, port: config.http.port });
     app.outbox.start();
