@@ -92,22 +92,24 @@ export interface CaseView<D> {
   decision: (D & { decidedAt: string }) | null;
 }
 
-/** The shared view of a case on `today` (ISO date). */
-export async function caseView<D>(db: Db, row: ObjectionRow | RepairRow, today: string): Promise<CaseView<D>> {
-  return {
+/** The shared views of cases on `today` (ISO date). */
+export async function caseViews<D>(db: Db, rows: readonly (ObjectionRow | RepairRow)[], today: string): Promise<CaseView<D>[]> {
+  // One query for the attachments of every case, not one per case.
+  const meta = new Map((await attachmentMeta(db, rows.flatMap((r) => r.attachmentIds))).map((a) => [a.id, a]));
+  return rows.map((row) => ({
     id: row.id,
     entityId: row.entityId,
     subject: row.subject,
     recordIds: row.recordIds,
     authority: row.authority,
-    attachments: await attachmentMeta(db, row.attachmentIds),
+    attachments: row.attachmentIds.flatMap((id) => meta.get(id) ?? []),
     status: row.status,
     filedAt: new Date(row.filedAt).toISOString(),
     dueOn: row.dueOn,
     overdue: row.status === 'open' && today > row.dueOn,
     // Stored as the reviewer posted it (validated by the route's schema).
     decision: row.decision && { ...(row.decision as D), decidedAt: new Date(row.decidedAt!).toISOString() },
-  };
+  }));
 }
 
 /** A case just filed, or the one an earlier request with the same idempotency key filed. */

@@ -21,7 +21,7 @@ import { objectionCases, stillObjected, type ObjectionRow } from '../store/due-p
 import { findRecords, setDisputed, setRecordStatus } from '../store/record-repository.js';
 import { checkAttachments, storeAttachments, type AttachmentInput } from './attachments.js';
 import type { ChangeFeed } from './changes.js';
-import { caseView, earlierFiling, fileOnce, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
+import { caseViews, earlierFiling, fileOnce, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
 import type { PolicyService } from './policy-service.js';
 
 export interface ObjectionRequest {
@@ -58,7 +58,7 @@ export class ObjectionService {
   async file(request: ObjectionRequest, principal: Principal, requestKey?: string): Promise<Filed<ObjectionView>> {
     const { database, policy, changes, clock } = this.deps;
     const earlier = await earlierFiling(database.db, objectionCases, principal, requestKey);
-    if (earlier) return { row: await this.view(earlier), created: false };
+    if (earlier) return { row: (await this.views([earlier]))[0]!, created: false };
     const attachments = checkAttachments(request.attachments ?? []);
     const pack = policy.pack;
     const today = policy.today();
@@ -100,28 +100,28 @@ export class ObjectionService {
       });
     });
     if (filed.created) await changes.publish({ register: [], records: [subject.entityId], cause: 'objection' });
-    return { row: await this.view(filed.row), created: filed.created };
+    return { row: (await this.views([filed.row]))[0]!, created: filed.created };
   }
 
   /** An objection, to its entity or an officer of the deciding authority (others: 403). */
   async get(id: string, principal: Principal): Promise<ObjectionView> {
     const row = await this.existing(id);
     requireAccess(principal, 'objections.read', { entityId: row.entityId, authority: row.authority });
-    return this.view(row);
+    return (await this.views([row]))[0]!;
   }
 
   /** The caller's entity's objections, newest first. */
   async mine(principal: Principal): Promise<ObjectionView[]> {
     if (principal.role !== 'entity') throw new DomainError('FORBIDDEN', 'needs an entity key');
     const rows = await objectionCases.listByEntity(this.deps.database.db, principal.entityId);
-    return Promise.all(rows.map((r) => this.view(r)));
+    return this.views(rows);
   }
 
   /** The open objections the officer's authority decides, earliest due first, overdue ones flagged. */
   async queue(principal: Principal): Promise<ObjectionView[]> {
     if (principal.role !== 'officer') throw new DomainError('FORBIDDEN', 'needs an officer key');
     const rows = await objectionCases.queue(this.deps.database.db, principal.authority);
-    return Promise.all(rows.map((r) => this.view(r)));
+    return this.views(rows);
   }
 
   /**
@@ -163,7 +163,7 @@ export class ObjectionService {
       return after;
     });
     await changes.publish({ register: [], records: [row.entityId], cause: 'objection' });
-    return this.view(row);
+    return (await this.views([row]))[0]!;
   }
 
   private async existing(id: string): Promise<ObjectionRow> {
@@ -172,7 +172,8 @@ export class ObjectionService {
     return row;
   }
 
-  private async view(row: ObjectionRow): Promise<ObjectionView> {
-    return { ...(await caseView<ObjectionDecision>(this.deps.database.db, row, fromDay(this.deps.policy.today()))), grounds: row.grounds };
+  private async views(rows: readonly ObjectionRow[]): Promise<ObjectionView[]> {
+    const cases = await caseViews<ObjectionDecision>(this.deps.database.db, rows, fromDay(this.deps.policy.today()));
+    return cases.map((c, i) => ({ ...c, grounds: rows[i]!.grounds }));
   }
 }

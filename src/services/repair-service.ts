@@ -21,7 +21,7 @@ import { repairCases, type RepairRow } from '../store/due-process-repository.js'
 import { findRecords, setRecordStatus } from '../store/record-repository.js';
 import { checkAttachments, storeAttachments, type AttachmentInput } from './attachments.js';
 import type { ChangeFeed } from './changes.js';
-import { caseView, earlierFiling, fileOnce, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
+import { caseViews, earlierFiling, fileOnce, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
 import type { PolicyService } from './policy-service.js';
 
 export interface RepairRequest {
@@ -75,7 +75,7 @@ export class RepairService {
   async apply(request: RepairRequest, principal: Principal, requestKey?: string): Promise<Filed<RepairView>> {
     const { database, policy, clock } = this.deps;
     const earlier = await earlierFiling(database.db, repairCases, principal, requestKey);
-    if (earlier) return { row: await this.view(earlier), created: false };
+    if (earlier) return { row: (await this.views([earlier]))[0]!, created: false };
     const attachments = checkAttachments(request.attachments);
     const pack = policy.pack;
     const today = policy.today();
@@ -118,7 +118,7 @@ export class RepairService {
         detail: { about: subject.key, records: subject.recordIds, dueOn: row.dueOn, regime: regime.id, before: null, after: stateDigest(row) },
       });
     });
-    return { row: await this.view(filed.row), created: filed.created };
+    return { row: (await this.views([filed.row]))[0]!, created: filed.created };
   }
 
   /** An application, to its entity or an officer of the deciding authority (others: 403). */
@@ -126,21 +126,21 @@ export class RepairService {
     const row = await repairCases.find(this.deps.database.db, id);
     if (!row) throw new DomainError('NOT_FOUND', `no repair application ${id}`);
     requireAccess(principal, 'repairs.read', { entityId: row.entityId, authority: row.authority });
-    return this.view(row);
+    return (await this.views([row]))[0]!;
   }
 
   /** The caller's entity's applications, newest first. */
   async mine(principal: Principal): Promise<RepairView[]> {
     if (principal.role !== 'entity') throw new DomainError('FORBIDDEN', 'needs an entity key');
     const rows = await repairCases.listByEntity(this.deps.database.db, principal.entityId);
-    return Promise.all(rows.map((r) => this.view(r)));
+    return this.views(rows);
   }
 
   /** The open applications the officer's authority decides, earliest due first, overdue ones flagged. */
   async queue(principal: Principal): Promise<RepairView[]> {
     if (principal.role !== 'officer') throw new DomainError('FORBIDDEN', 'needs an officer key');
     const rows = await repairCases.queue(this.deps.database.db, principal.authority);
-    return Promise.all(rows.map((r) => this.view(r)));
+    return this.views(rows);
   }
 
   /** Decides an open application (a reviewer of its authority); granted repairs its active records. Deciding again is a CONFLICT. */
@@ -174,12 +174,12 @@ export class RepairService {
       return after;
     });
     await changes.publish({ register: [], records: [row.entityId], cause: 'repair' });
-    return this.view(row);
+    return (await this.views([row]))[0]!;
   }
 
-  private async view(row: RepairRow): Promise<RepairView> {
+  private async views(rows: readonly RepairRow[]): Promise<RepairView[]> {
+    const cases = await caseViews<RepairDecision>(this.deps.database.db, rows, fromDay(this.deps.policy.today()));
     // The conditions were stored as `repairEligibility` gave them.
-    const conditions = row.conditions as unknown as RepairCondition[];
-    return { ...(await caseView<RepairDecision>(this.deps.database.db, row, fromDay(this.deps.policy.today()))), commitment: row.commitment, conditions };
+    return cases.map((c, i) => ({ ...c, commitment: rows[i]!.commitment, conditions: rows[i]!.conditions as unknown as RepairCondition[] }));
   }
 }
