@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: pure unit tests beside the code, and the integration tests twice, once on the embedded
- * PGlite and once on a throwaway PostgreSQL cluster started by the global setup.
+ * Projects: pure unit tests beside the code (and the web app's, under web/), the integration tests twice,
+ * once on the embedded PGlite and once on a throwaway PostgreSQL cluster started by the global setup, and the
+ * browser tests (test/e2e: Debian Chromium against a real server on PGlite).
  */
 export default defineConfig({
   test: {
@@ -11,6 +12,16 @@ export default defineConfig({
     hookTimeout: 180_000,
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/e2e/build-web.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'pglite',

@@ -142,7 +142,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustedKeys,
     signedReports: new SignedReportService({ reports, nodeKeys, trustedKeys, node: config.node, clock, validityDays: config.reportValidityDays }),
     feed: new FeedService({ database, node: config.node, nodeKeys, pack: () => policy.pack, today: () => policy.today(), clock, changes }),
-    replication: new Replicator({ database, node: config.node, peers: config.peers, peerKeys: config.peerKeys, trustedKeys, changes, metrics, clock, logger }),
+    replication: new Replicator({ database, node: config.node, peers: config.peers, peerKeys: config.peerKeys, trustedKeys, changes, metrics, clock, logger, pageSize: config.exchangePageSize }),
     watches,
     objections: new ObjectionService({ database, policy, changes, clock }),
     repairs: new RepairService({ database, policy, changes, clock }),

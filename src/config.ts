@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IDENTIFIER_RULES, type IdentifierRules } from './domain/identifiers/index.js';
 import { NODE_IDS, jurisdictionOfNode, type Jurisdiction, type NodeId } from './domain/taxonomy.js';
+import { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from './exchange/feed.js';
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -31,6 +32,10 @@ export interface Config {
   peerKeys: Partial<Record<NodeId, string>>;
   /** How often `serve` pulls the peers' feeds, in seconds; 0 turns the schedule off. */
   exchangePullSeconds: number;
+  /** Items this node asks for per feed page when it pulls a partner. */
+  exchangePageSize: number;
+  /** Requests a minute allowed per API key and per address of anonymous callers; 0 turns a limit off. */
+  rateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -100,6 +105,9 @@ const envSchema = z.object({
       return keys;
     }),
   CREDENCE_EXCHANGE_PULL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  CREDENCE_EXCHANGE_PAGE_SIZE: z.coerce.number().int().min(1).max(MAX_FEED_LIMIT).default(DEFAULT_FEED_LIMIT),
+  CREDENCE_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).max(100_000_000).default(120_000),
+  CREDENCE_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000_000).default(1_200),
 });
 
 /** The demo packs shipped beside the source, found from here so the CLI works from any directory. */
@@ -139,5 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     peers: e.CREDENCE_PEERS,
     peerKeys: e.CREDENCE_PEER_KEYS,
     exchangePullSeconds: e.CREDENCE_EXCHANGE_PULL_SECONDS,
+    exchangePageSize: e.CREDENCE_EXCHANGE_PAGE_SIZE,
+    rateLimits: { perKeyPerMinute: e.CREDENCE_RATE_LIMIT_PER_KEY, perAddressPerMinute: e.CREDENCE_RATE_LIMIT_PER_ADDRESS },
   };
 }

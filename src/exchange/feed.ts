@@ -15,7 +15,6 @@
  * serves a retraction for everything the ended agreement covered, once, and then nothing. Foreign records are
  * never served.
  */
-import { CompactSign } from 'jose';
 import { z } from 'zod';
 import type { CompiledPack } from '../domain/policy/compile.js';
 import { publicationWindowDays } from '../domain/policy/publication.js';
@@ -25,6 +24,7 @@ import type { Database } from '../store/database.js';
 import { toEvaluableRecord } from '../store/evaluation-repository.js';
 import { readFeedRows, readShareableEntities, type FeedPosition, type FeedRow } from '../store/exchange-repository.js';
 import { agreementInForce, agreementsStartedBy, projectEntity, projectRecord, termsFor, type SharedEntity, type SharedRecord } from './agreements.js';
+import { signCompact } from './compact-jws.js';
 import { NODE_KEY_ALG, type NodeKeys } from './node-keys.js';
 import { expirePublicity } from './publicity-expiry.js';
 import type { ChangeFeed } from '../services/changes.js';
@@ -129,6 +129,13 @@ export class FeedService {
    * names the partner at all.
    */
   async page(partner: NodeId, after: string | undefined, limit = DEFAULT_FEED_LIMIT): Promise<string> {
+    const payload = await this.payload(partner, after, limit);
+    const key = await this.deps.nodeKeys.signingKey();
+    return signCompact({ alg: NODE_KEY_ALG, kid: key.kid, typ: FEED_TYP }, JSON.stringify(payload), key.key);
+  }
+
+  /** The content of the next page for `partner` after `after`, before it is signed. */
+  async payload(partner: NodeId, after: string | undefined, limit: number): Promise<FeedPayload> {
     const { node, database } = this.deps;
     const pack = this.deps.pack();
     const day = this.deps.today();
@@ -162,7 +169,7 @@ export class FeedService {
       next = rows.at(-1)?.position ?? position;
       more = rows.length === limit;
     }
-    const payload: FeedPayload = {
+    return {
       iss: issuerOf(node),
       aud: issuerOf(partner),
       iat: Math.floor(this.deps.clock().getTime() / 1000),
@@ -173,8 +180,6 @@ export class FeedService {
       agreement: current?.id ?? null,
       items,
     };
-    const key = await this.deps.nodeKeys.signingKey();
-    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: NODE_KEY_ALG, kid: key.kid, typ: FEED_TYP }).sign(key.key);
   }
 
   /** Whether a local record's publicity window has ended by `day` (read-time expiry; the sweep marks it too). */

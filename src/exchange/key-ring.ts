@@ -1,11 +1,10 @@
 /**
  * The public keys a node trusts, by issuer: its own and its partners' (`CREDENCE_PEERS`), each partner's JWKS
  * fetched from `<url>/.well-known/jwks.json` with a timeout and cached. Signed reports and feed pages are
- * verified with the key a `KeyRing` resolves from issuer and `kid`; each key is imported once and reused, both
- * for jose (a CryptoKey) and for node:crypto's synchronous verify (a KeyObject, several times faster on Node 20).
+ * verified with the key a `KeyRing` resolves from issuer and `kid`; each key is imported once, as a KeyObject for
+ * node:crypto's synchronous verify (compact-jws.ts), and reused.
  */
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { importJWK, type CryptoKey } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../domain/dates.js';
 import type { NodeId } from '../domain/taxonomy.js';
@@ -15,9 +14,8 @@ import { issuerOf } from './sign-report.js';
 /** The JWKS of an issuer; `undefined` when the issuer is not known. `refresh` asks past any cache (a `kid` was missing). */
 export type JwksSource = (issuer: string, options?: { refresh?: boolean }) => Promise<Jwks | undefined>;
 
-/** A public key, imported for jose and for node:crypto. */
+/** A public key, imported for node:crypto. */
 export interface TrustedKey {
-  key: CryptoKey;
   keyObject: KeyObject;
 }
 
@@ -54,7 +52,7 @@ export async function fetchJwks(url: string, timeoutMs: number): Promise<Jwks> {
 }
 
 export class KeyRing {
-  private readonly imported = new Map<string, Promise<TrustedKey>>();
+  private readonly imported = new Map<string, TrustedKey>();
 
   constructor(private readonly jwksOf: JwksSource) {}
 
@@ -76,8 +74,7 @@ export class KeyRing {
     const cacheKey = `${issuer} ${kid} ${jwk.x}`;
     let trusted = this.imported.get(cacheKey);
     if (!trusted) {
-      const keyObject = createPublicKey({ key: { ...jwk } as JsonWebKey, format: 'jwk' });
-      trusted = (importJWK(jwk, NODE_KEY_ALG) as Promise<CryptoKey>).then((key) => ({ key, keyObject }));
+      trusted = { keyObject: createPublicKey({ key: { ...jwk } as JsonWebKey, format: 'jwk' }) };
       this.imported.set(cacheKey, trusted);
     }
     return trusted;

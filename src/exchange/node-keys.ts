@@ -6,10 +6,10 @@
  * The file is read again when it changes on disk (looked at once a second at most), so a running server
  * follows a rotation done by the CLI.
  */
-import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { calculateJwkThumbprint, importJWK, type CryptoKey } from 'jose';
+import { calculateJwkThumbprint } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../domain/dates.js';
 
@@ -48,10 +48,10 @@ const keyFileSchema = z.object({ keys: z.array(storedKeySchema).min(1) });
 /** A key as stored: the private JWK with its thumbprint and life dates. */
 export type StoredNodeKey = z.infer<typeof storedKeySchema>;
 
-/** The key that signs now, imported once for use with jose. */
+/** The key that signs now, imported once. */
 export interface SigningKey {
   kid: string;
-  key: CryptoKey;
+  key: KeyObject;
 }
 
 /** How long the key file is taken as unchanged without looking at it again. */
@@ -139,7 +139,7 @@ export class NodeKeys {
     const keys = await this.read();
     const active = keys.filter((k) => !k.retiredAt).at(-1);
     if (!active) throw new Error(`node key file ${this.file}: every key is retired; run "credence node-key rotate"`);
-    const signing = { kid: active.kid, key: (await importJWK(active, NODE_KEY_ALG)) as CryptoKey };
+    const signing = { kid: active.kid, key: createPrivateKey({ key: { ...active } as JsonWebKey, format: 'jwk' }) };
     const jwks = publicJwks([active, ...keys.filter((k) => k !== active).reverse()]);
     this.loaded = { version, keys, signing, jwks, checkedAt: performance.now() };
     return this.loaded;

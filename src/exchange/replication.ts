@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { compactVerify, decodeProtectedHeader, errors } from 'jose';
+import { decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../domain/dates.js';
 import { IDENTIFIER_SCHEMES } from '../domain/identifiers/index.js';
@@ -24,6 +24,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { ChangeFeed } from '../services/changes.js';
 import type { Database } from '../store/database.js';
 import { advanceCursor, applyFeedItems, insertRejection, lockCursor, notePull, readExchangeStatus } from '../store/exchange-repository.js';
+import { splitCompact, verifyCompactSignature } from './compact-jws.js';
 import { DEFAULT_FEED_LIMIT, FEED_TYP, type FeedPayload } from './feed.js';
 import type { KeyRing } from './key-ring.js';
 import { NODE_KEY_ALG } from './node-keys.js';
@@ -118,6 +119,8 @@ export interface ReplicatorDeps {
   timeoutMs?: number;
 }
 
+type FetchedPage = { digest: string; payload: FeedPayload } | { digest: string; rejected: PageRejected };
+
 class PageRejected extends Error {
   constructor(
     readonly reason: RejectionReason,
@@ -198,16 +201,31 @@ export class Replicator {
     });
   }
 
+  /**
+   * Pulls `partner` page by page from the stored cursor. The next page is fetched and verified while the current
+   * one is applied: the partner serves, the network carries and this node writes at the same time. Order is
+   * still kept: a page applies only if it continues from the cursor its transaction reads.
+   */
   private async pullPages(partner: NodeId): Promise<PullResult> {
     const { database, metrics, clock, logger } = this.deps;
     const result: PullResult = { partner, pages: 0, items: 0, duplicates: 0 };
+    let pending: Promise<FetchedPage> | undefined;
+    const prefetch = (cursor: string) => {
+      const page = this.fetchVerified(partner, cursor);
+      // Marked handled now: a fetch that fails while the page before is still being applied must not count as an
+      // unhandled rejection; the failure surfaces where the page is awaited, or the page is dropped unread.
+      page.catch(() => undefined);
+      return page;
+    };
     try {
-      for (;;) {
-        const cursor = (await database.transaction((tx) => lockCursor(tx.db, partner))).cursor;
-        const jws = await this.fetchPage(partner, cursor);
-        const digest = createHash('sha256').update(jws).digest('hex');
+      pending = prefetch((await database.transaction((tx) => lockCursor(tx.db, partner))).cursor);
+      while (pending) {
+        const page = await pending;
+        pending = undefined;
         try {
-          const payload = await this.verify(partner, jws);
+          if ('rejected' in page) throw page.rejected;
+          const { payload, digest } = page;
+          if (payload.more) pending = prefetch(payload.next);
           const outcome = await this.apply(partner, payload, digest);
           metrics.exchangePages.labels(partner, outcome).inc();
           if (outcome === 'duplicate') {
@@ -217,13 +235,12 @@ export class Replicator {
           }
           result.pages++;
           result.items += payload.items.length;
-          if (!payload.more) break;
         } catch (error) {
           if (!(error instanceof PageRejected)) throw error;
           metrics.exchangePages.labels(partner, 'rejected').inc();
           metrics.exchangeRejections.labels(partner, error.reason).inc();
-          await insertRejection(database.db, { partner, at: clock(), reason: error.reason, message: error.message, pageDigest: digest });
-          logger.warn({ partner, reason: error.reason, digest }, `feed page of ${partner} rejected: ${error.message}`);
+          await insertRejection(database.db, { partner, at: clock(), reason: error.reason, message: error.message, pageDigest: page.digest });
+          logger.warn({ partner, reason: error.reason, digest: page.digest }, `feed page of ${partner} rejected: ${error.message}`);
           result.rejected = error.reason;
           result.error = `page rejected (${error.reason}): ${error.message}`;
           break;
@@ -233,8 +250,21 @@ export class Replicator {
       result.error = (error as Error).message;
       logger.warn({ partner, err: error }, `pulling ${partner} failed`);
     }
+    // A page fetched ahead of one that stopped the pull is dropped; the next round asks for it again.
     await notePull(database.db, partner, clock(), result.error ?? null);
     return result;
+  }
+
+  /** The page after `cursor`, fetched and checked; a page that fails a check is returned with the reason. */
+  private async fetchVerified(partner: NodeId, cursor: string): Promise<FetchedPage> {
+    const jws = await this.fetchPage(partner, cursor);
+    const digest = createHash('sha256').update(jws).digest('hex');
+    try {
+      return { digest, payload: await this.verify(partner, jws) };
+    } catch (error) {
+      if (error instanceof PageRejected) return { digest, rejected: error };
+      throw error;
+    }
   }
 
   private async fetchPage(partner: NodeId, cursor: string): Promise<string> {
@@ -252,6 +282,8 @@ export class Replicator {
 
   /** The payload of `jws` if it is a feed page signed by `partner` for this node; else throws `PageRejected`. */
   private async verify(partner: NodeId, jws: string): Promise<FeedPayload> {
+    const parts = splitCompact(jws);
+    if (!parts) throw new PageRejected('malformed', 'not a compact JWS (three base64url parts separated by dots)');
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(jws);
@@ -259,19 +291,14 @@ export class Replicator {
       throw new PageRejected('malformed', `not a compact JWS: ${(error as Error).message}`);
     }
     if (header.typ !== FEED_TYP || header.alg !== NODE_KEY_ALG) throw new PageRejected('wrong-type', `typ ${String(header.typ)} / alg ${String(header.alg)}, not ${FEED_TYP} / ${NODE_KEY_ALG}`);
+    if (header.crit !== undefined) throw new PageRejected('malformed', 'the header has critical extensions (crit), which a feed page never uses');
     if (typeof header.kid !== 'string') throw new PageRejected('malformed', 'the header names no kid');
     const resolved = await this.deps.trustedKeys.resolve(issuerOf(partner), header.kid);
     if ('reason' in resolved) throw new PageRejected(resolved.reason === 'unknown-key' ? 'unknown-key' : 'issuer-unreachable', resolved.message);
-    let content: Uint8Array;
-    try {
-      content = (await compactVerify(jws, resolved.key, { algorithms: [NODE_KEY_ALG] })).payload;
-    } catch (error) {
-      if (error instanceof errors.JWSSignatureVerificationFailed) throw new PageRejected('bad-signature', `the signature of ${partner}'s key ${header.kid} does not match: altered in transit or forged`);
-      throw new PageRejected('malformed', (error as Error).message);
-    }
+    if (!verifyCompactSignature(parts, resolved.keyObject)) throw new PageRejected('bad-signature', `the signature of ${partner}'s key ${header.kid} does not match: altered in transit or forged`);
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder().decode(content));
+      json = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
     } catch {
       throw new PageRejected('malformed', 'the payload is not JSON');
     }

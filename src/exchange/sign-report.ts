@@ -3,8 +3,8 @@
  * the issuing node, its payload the report itself beside the JWT claims `iss`, `sub`, `iat` and `exp`, and its
  * header explicitly typed (RFC 8725 §3.11) so a report cannot be taken for another kind of token.
  */
-import { CompactSign } from 'jose';
 import type { NodeId } from '../domain/taxonomy.js';
+import { signCompact } from './compact-jws.js';
 import { NODE_KEY_ALG, type SigningKey } from './node-keys.js';
 
 /** The `typ` header of a signed report. */
@@ -32,13 +32,12 @@ export function issuerOf(node: NodeId): string {
  *
  * @example await signReport(await reports.report('uscc:…'), await nodeKeys.signingKey(), { issuer: 'credence:gd', subject: id, now, validityDays: 30 })
  */
-export async function signReport(
+export function signReport(
   report: object,
   key: SigningKey,
   options: { issuer: string; subject: string; now: Date; validityDays: number },
-): Promise<string> {
+): string {
   const iat = Math.floor(options.now.getTime() / 1000);
   const claims: ReportClaims = { iss: options.issuer, sub: options.subject, iat, exp: iat + options.validityDays * 86_400 };
-  const payload = new TextEncoder().encode(JSON.stringify({ ...report, ...claims }));
-  return new CompactSign(payload).setProtectedHeader({ alg: NODE_KEY_ALG, kid: key.kid, typ: REPORT_TYP }).sign(key.key);
+  return signCompact({ alg: NODE_KEY_ALG, kid: key.kid, typ: REPORT_TYP }, JSON.stringify({ ...report, ...claims }), key.key);
 }

@@ -3,14 +3,13 @@
  * names, the explicit type, the issuer and the validity period on a clock passed in. Every refusal names a
  * stable reason, so a relying party can tell a forged report from an expired one or an unknown issuer.
  *
- * The signature is checked with node:crypto's synchronous Ed25519 verify over the RFC 7515 signing input
- * (`BASE64URL(header) . BASE64URL(payload)`) rather than jose's `compactVerify`: on Node 20 jose goes through
- * WebCrypto, whose asynchronous hop to the thread pool costs more than the signature itself (bench/verify.ts
- * measures both). The header is decoded with jose; a report never uses `crit` or an unencoded payload, so a
- * header with `crit` is refused.
+ * The signature is checked with node:crypto's synchronous Ed25519 verify (compact-jws.ts) rather than jose's
+ * `compactVerify`: on Node 20 jose goes through WebCrypto, whose asynchronous hop to the thread pool costs more
+ * than the signature itself (bench/verify.ts measures both). The header is decoded with jose; a report never uses
+ * `crit` or an unencoded payload, so a header with `crit` is refused.
  */
-import { verify } from 'node:crypto';
 import { decodeProtectedHeader } from 'jose';
+import { splitCompact, verifyCompactSignature } from './compact-jws.js';
 import { NODE_KEY_ALG } from './node-keys.js';
 import type { KeyRing } from './key-ring.js';
 import { REPORT_TYP, type ReportClaims } from './sign-report.js';
@@ -37,8 +36,6 @@ export const INVALID_REASONS = [
 ] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
-
 /** How far apart two nodes' clocks may be before a fresh report looks issued in the future. */
 export const CLOCK_SKEW_SECONDS = 60;
 
@@ -63,13 +60,13 @@ export type Verification =
 export async function verifyReport(jws: string, keys: KeyRing, now: Date): Promise<Verification> {
   const invalid = (reason: InvalidReason, message: string, at: { issuer?: string; kid?: string } = {}): Verification => ({ valid: false, reason, message, ...at });
   const token = jws.trim();
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((p) => BASE64URL.test(p))) return invalid('malformed', 'not a compact JWS (three base64url parts separated by dots)');
+  const parts = splitCompact(token);
+  if (!parts) return invalid('malformed', 'not a compact JWS (three base64url parts separated by dots)');
   let header: ReturnType<typeof decodeProtectedHeader>;
   let payload: unknown;
   try {
     header = decodeProtectedHeader(token);
-    payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+    payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
   } catch (error) {
     return invalid('malformed', `header or payload is not base64url JSON: ${(error as Error).message}`);
   }
@@ -83,8 +80,7 @@ export async function verifyReport(jws: string, keys: KeyRing, now: Date): Promi
 
   const resolved = await keys.resolve(issuer, kid);
   if ('reason' in resolved) return invalid(resolved.reason, resolved.message, { issuer, kid });
-  const signingInput = Buffer.from(token.slice(0, parts[0]!.length + 1 + parts[1]!.length), 'ascii');
-  if (!verify(null, signingInput, resolved.keyObject, Buffer.from(parts[2]!, 'base64url'))) {
+  if (!verifyCompactSignature(parts, resolved.keyObject)) {
     return invalid('bad-signature', 'the signature does not match: the report was altered or not signed by this key', { issuer, kid });
   }
 

@@ -28,6 +28,7 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal server error',
@@ -50,6 +51,14 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: 
     .code(body.status)
     .type('application/problem+json')
     .send({ ...body, instance: request.url });
+}
+
+/** Fastify's default longest path parameter, which the server keeps. */
+export const MAX_PARAM_LENGTH = 100;
+
+/** A path parameter over `MAX_PARAM_LENGTH`, refused before any route runs. */
+export function uriTooLong(): Problem {
+  return problem(414, 'URI_TOO_LONG', `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`);
 }
 
 /** The problem a domain error stands for (also used per item of a batch answer). */

@@ -2,12 +2,13 @@
  * The HTTP adapter: Fastify with zod schemas for validation, serialisation and OpenAPI 3.1, problem+json
  * errors, metrics and request logs. Routes are thin; they call the services of the app.
  */
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
-import { errorHandler, problem, sendProblem } from './problem.js';
+import { errorHandler, MAX_PARAM_LENGTH, problem, sendProblem, uriTooLong } from './problem.js';
 import { entityRoutes } from './routes/entities.js';
 import { operationsRoutes } from './routes/operations.js';
 import { matchRoutes } from './routes/search.js';
@@ -24,11 +25,23 @@ import { objectionRoutes } from './routes/objections.js';
 import { repairRoutes } from './routes/repairs.js';
 import { statementRoutes } from './routes/statements.js';
 import { accessControl } from './access.js';
+import { rateLimitOptions } from './rate-limit.js';
+import { webApp } from './web.js';
 
 export const API_VERSION = '0.1.0';
 
 export async function buildHttpServer(app: App): Promise<FastifyInstance> {
-  const server = Fastify({ loggerInstance: app.logger as FastifyBaseLogger, bodyLimit: 1 << 20 });
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    bodyLimit: 1 << 20,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // URLs refused before routing (malformed percent-encoding, a path parameter over 100 characters) answer
+    // problem+json like everything else.
+    frameworkErrors: (error, request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, request, uriTooLong())
+        : sendProblem(reply, request, problem(400, 'INVALID_REQUEST', `the URL cannot be read: ${error.message}`)),
+  });
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler(errorHandler);
@@ -42,6 +55,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   });
 
   await server.register(accessControl, { keys: app.keys });
+  await server.register(fastifyRateLimit, rateLimitOptions(app.config.rateLimits));
   await server.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -85,6 +99,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   await server.register(objectionRoutes(app.objections));
   await server.register(repairRoutes(app.repairs));
   await server.register(statementRoutes(app.statements));
+  await server.register(webApp);
   await server.ready();
   return server;
 }

@@ -10,6 +10,7 @@ import type { EvaluableRecord } from '../domain/policy/model.js';
 import { publicationWindow } from '../domain/policy/publication.js';
 import { rating, record } from '../domain/policy/test-records.js';
 import type { MeasureContext } from '../domain/policy/vocabulary.js';
+import { generateDemoData } from '../domain/demo-data/index.js';
 import { loadPack } from './load-pack.js';
 import { unverifiedItems } from './unverified.js';
 
@@ -343,5 +344,19 @@ describe('unverified values are marked, not hidden', () => {
   ] as const)('%s %s', (node, path, note) => {
     const item = unverifiedItems(packs[node]!.pack).find((i) => i.path === path);
     expect(item?.note).toMatch(note);
+  });
+});
+
+describe('demo data against the demo packs', () => {
+  it.each(['gd', 'hk', 'mo'] as const)('%s: every rating of the demo data names a scheme and grade of its pack', (node) => {
+    const grades = new Map(packs[node]!.pack.ratingSchemes.map((s) => [s.id, new Set(s.grades.map((g) => g.id))]));
+    const seen = new Set<string>();
+    for (const line of generateDemoData({ node, entities: 3000, seed: 3, today: '2026-11-27' })) {
+      if (line.type !== 'record' || !line.rating) continue;
+      seen.add(`${line.rating.scheme}:${line.rating.grade}`);
+    }
+    const unknown = [...seen].filter((s) => !grades.get(s.split(':')[0]!)?.has(s.slice(s.indexOf(':') + 1)));
+    expect(unknown).toEqual([]);
+    expect(seen.size).toBeGreaterThan(0);
   });
 });

@@ -182,9 +182,14 @@ export class RecordService {
     return row;
   }
 
-  /** The record, locked, if the officer may amend it and it is still active. */
+  /** The record, locked, if it is this node's own, the officer may amend it and it is still active. */
   private async amendable(db: Db, id: number, principal: Principal): Promise<RecordRow> {
     const row = await this.existing(db, id, true);
+    if (row.originNode !== this.deps.node) {
+      throw new DomainError('CONFLICT', `record ${id} comes from node ${row.originNode} and is read-only here: only that node can correct or revoke it`, [
+        { field: 'id', reason: 'not a local record' },
+      ]);
+    }
     requireAccess(principal, 'records.amend', { authority: row.authority });
     if (row.status !== 'active') {
       throw new DomainError('CONFLICT', `record ${id} is ${row.status}; only an active record can be corrected or revoked`, [

@@ -135,6 +135,11 @@ export async function insertImportBatch(
   return Number(rows[0]!.id);
 }
 
+/** Refreshes the planner's statistics of the register after a bulk load. */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await db.execute(sql`analyze entities, identifiers, entity_names, records`);
+}
+
 /** Serialises importers of one database: two runs never interleave their batches. */
 export async function lockImports(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('credence:import'))`);

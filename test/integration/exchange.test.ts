@@ -214,6 +214,22 @@ describe('exchange between nodes', () => {
     }
   });
 
+  it('keeps foreign records read-only: no correction or revocation, and due process is the origin node\'s', async () => {
+    const [row] = await queryRows<{ id: number | string }>(gd.app.database.db, sql`select id from records where origin_node = 'hk' and source_id = 'hk-pen-1'`);
+    const id = Number(row!.id);
+    const officer = { authorization: `Bearer ${(await gd.app.keys.create({ role: 'officer', label: 'customs', authority: 'gd-customs', duties: ['recorder'] }, 'test')).key}` };
+    for (const [url, payload] of [[`/v1/records/${id}/correction`, { severity: 'minor', reason: 'x' }], [`/v1/records/${id}/revocation`, { reason: 'x' }]] as const) {
+      const res = await gdServer.inject({ method: 'POST', url, headers: officer, payload });
+      expect(res.statusCode, url).toBe(409);
+      expect(res.json().detail).toMatch(/comes from node hk and is read-only here/);
+    }
+    const entity = { authorization: `Bearer ${(await gd.app.keys.create({ role: 'entity', label: 'kowloon', entity: 'hk-brn:10000002' }, 'test')).key}` };
+    const objection = await gdServer.inject({ method: 'POST', url: '/v1/objections', headers: entity, payload: { subject: { record: id }, grounds: 'not us' } });
+    expect(objection.statusCode).toBe(409);
+    expect(objection.json().detail).toMatch(/comes from node hk: its due process is that node's/);
+    expect((await gdRecords()).find((r) => r.source_id === 'hk-pen-1')).toMatchObject({ status: 'active', origin_node: 'hk' });
+  });
+
   it('catches up after the partner was down, with nothing lost', async () => {
     proxy.mode = 'down';
     await importHk([penalty('hk-pen-2'), penalty('hk-pen-3')]);

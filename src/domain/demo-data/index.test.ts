@@ -162,7 +162,7 @@ describe('Guangdong specifics', () => {
       if (record.court) expect(record.court.caseNo).toMatch(/^（20\d\d）粤\d{4}执\d+号$/);
       if (record.penalty?.amount) expect(record.penalty.amount.currency).toBe('CNY');
     }
-    const taxGrades = records.filter((r) => r.rating?.scheme === 'cn-tax-credit').map((r) => r.rating!.grade);
+    const taxGrades = records.filter((r) => r.rating?.scheme === 'cn-tax').map((r) => r.rating!.grade);
     const share = (grade: string) => taxGrades.filter((g) => g === grade).length / taxGrades.length;
     expect(share('B')).toBeGreaterThan(share('A'));
     expect(share('B')).toBeGreaterThan(0.3);

@@ -72,7 +72,7 @@ const taxRating: RecordTemplate<GdSubject> = {
       decisionNo: taxRatingNo(context),
       legalBasis: [cite(instrument, '第十九条')],
       summary: `${year - 1}年度纳税信用评价结果为${grade}级`,
-      rating: score === undefined ? { scheme: 'cn-tax-credit', grade } : { scheme: 'cn-tax-credit', grade, score },
+      rating: score === undefined ? { scheme: 'cn-tax', grade } : { scheme: 'cn-tax', grade, score },
     };
   },
 };
@@ -100,7 +100,7 @@ const environmentRating: RecordTemplate<GdSubject> = {
       decisionNo: envRatingNo(context),
       legalBasis: [cite(ENV_CREDIT_MEASURES, '第十二条')],
       summary: `${year - 1}年度企业环境信用评价结果：${label}`,
-      rating: { scheme: 'cn-env-credit', grade },
+      rating: { scheme: 'gd-environment', grade },
     };
   },
 };
@@ -115,7 +115,7 @@ const customsAccreditation: RecordTemplate<GdSubject> = {
       decisionNo: customsCreditNo(context),
       legalBasis: [cite(CUSTOMS_CREDIT_MEASURES, '第九条')],
       summary: '经海关认证为高级认证企业（AEO），适用中国海关与经认证经营者互认国家（地区）的通关便利措施',
-      rating: { scheme: 'cn-customs-credit', grade: 'advanced-certified' },
+      rating: { scheme: 'cn-customs', grade: 'advanced-certified' },
     };
   },
 };
@@ -131,7 +131,7 @@ const customsDishonest: RecordTemplate<GdSubject> = {
       decisionNo: customsCreditNo(context),
       legalBasis: [cite(CUSTOMS_CREDIT_MEASURES, '第十二条')],
       summary: '上一自然年度内违反海关监管规定被海关行政处罚的次数及罚款累计金额超过规定标准，认定为失信企业',
-      rating: { scheme: 'cn-customs-credit', grade: 'dishonest' },
+      rating: { scheme: 'cn-customs', grade: 'dishonest' },
     };
   },
 };

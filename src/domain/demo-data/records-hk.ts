@@ -165,7 +165,7 @@ const aeoAccreditation: RecordTemplate<HkSubject> = {
   weight: 0,
   authority: () => 'hk-customs',
   draft({ rng, year, seq }) {
-    const grade = rng.chance(0.65) ? 'Tier 1' : 'Tier 2';
+    const grade = rng.chance(0.65) ? 'tier-1' : 'tier-2';
     return {
       decisionNo: `C&ED AEO ${year}/${String(seq).padStart(4, '0')}`,
       legalBasis: [cite(AEO_PROGRAMME, `${grade} accreditation criteria`)],

@@ -112,7 +112,7 @@ const aeoAccreditation: RecordTemplate<MoSubject> = {
       decisionNo: `${seq}/SA-AEO/${year}`,
       legalBasis: [cite(AEO_PROGRAMME, 'certificação de nível A')],
       summary: '獲澳門海關認證為A級認可經濟營運商，適用內地與澳門海關AEO互認安排',
-      rating: { scheme: 'mo-aeo', grade: 'A' },
+      rating: { scheme: 'mo-aeo', grade: 'a' },
     };
   },
 };

@@ -13,7 +13,7 @@ import { planImportBatch, type ImportPlan, type Reject } from '../../domain/impo
 import type { NodeId } from '../../domain/taxonomy.js';
 import type { Database } from '../../store/database.js';
 import { appendAudit } from '../../store/audit-repository.js';
-import { batchReferences, insertImportBatch, lockImports, lookupBatch, writeEntities, writeRecords } from '../../store/import-repository.js';
+import { batchReferences, insertImportBatch, lockImports, lookupBatch, refreshStatistics, writeEntities, writeRecords } from '../../store/import-repository.js';
 import type { PreparedBatch } from './prepare.js';
 import { preparedBatches } from './prepared-batches.js';
 import type { ChangeFeed } from '../changes.js';
@@ -87,6 +87,9 @@ export class ImportService {
     for (const [index, file] of files.entries()) {
       await this.importFile(file, sizes[index]!, today, summary, hooks);
     }
+    // The embedded database has no autovacuum: without fresh statistics the planner would take a large register
+    // for an empty one (the feed, for one, would sort every remaining record for each page).
+    if (summary.entities.inserted + summary.records.inserted > 0) await refreshStatistics(this.deps.database.db);
     summary.seconds = (this.deps.clock().getTime() - started) / 1000;
     return summary;
   }

@@ -1,0 +1,202 @@
+/**
+ * Replication bench (issue 5): N records (default 1,000,000) on an hk node, shared with gd under the demo
+ * agreement, replicated to an empty gd node over HTTP on 127.0.0.1 — every page signed by hk, fetched, verified
+ * against hk's JWKS, validated and applied with its cursor, the check and search indexes kept current — timed
+ * from the first request until the feed has nothing more.
+ *
+ * Baseline in the same run: the same pages copied with no signing — the hk feed's unsigned page content applied to
+ * another empty gd database in one transaction per page, in one process, with no HTTP, JWS or validation.
+ *
+ * The hk node serves from its own process (`credence serve`), as in a federation; the gd node runs in this one.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import pg from 'pg';
+import { buildApp, type App } from '../src/app.js';
+import { loadConfig, type DatabaseTarget } from '../src/config.js';
+import { gbaDate } from '../src/domain/dates.js';
+import { generateDemoData } from '../src/domain/demo-data/index.js';
+import { queryRows } from '../src/store/database.js';
+import { applyFeedItems } from '../src/store/exchange-repository.js';
+import { startCluster } from '../test/support/postgres-cluster.js';
+import { printTable, type Row } from './table.js';
+
+const CLI = path.join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
+const RECORDS_PER_ENTITY = 10;
+const GOAL = 20_000;
+const silent = pino({ level: 'silent' });
+
+/** Where a bench node keeps its data: a PGlite directory, or a database of the bench's PostgreSQL cluster. */
+interface Tier {
+  label: string;
+  /** The `--db` value for node `name`. */
+  db(name: string): string;
+  target(name: string): DatabaseTarget;
+}
+
+function pgliteTier(dir: string): Tier {
+  return { label: 'PGlite', db: (name) => path.join(dir, name, 'db'), target: (name) => ({ kind: 'pglite', dataDir: path.join(dir, name, 'db') }) };
+}
+
+async function postgresTier(clusterUrl: string): Promise<Tier> {
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    for (const name of ['hk', 'copy', 'gd']) await admin.query(`create database bench_replicate_${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = (name: string) => Object.assign(new URL(clusterUrl), { pathname: `/bench_replicate_${name}` }).toString();
+  return { label: 'PostgreSQL 15 (fsync off)', db: url, target: (name) => ({ kind: 'postgres', url: url(name) }) };
+}
+
+function nodeApp(tier: Tier, keyDir: string, name: string, node: 'gd' | 'hk', env: Record<string, string> = {}): Promise<App> {
+  const config = loadConfig({ CREDENCE_NODE: node, CREDENCE_LOG_LEVEL: 'silent', CREDENCE_EXCHANGE_PULL_SECONDS: '0', CREDENCE_KEY_FILE: path.join(keyDir, `${name}-keys.json`), ...env });
+  return buildApp({ ...config, database: tier.target(name) }, { logger: silent });
+}
+
+/** hk demo entities, each with ten public penalties decided in the last year: every record is shared with gd. */
+async function writeHkData(file: string, records: number): Promise<void> {
+  const out = createWriteStream(file);
+  const today = gbaDate(new Date());
+  const day = (i: number) => gbaDate(new Date(Date.now() - (1 + (i % 360)) * 86_400_000));
+  let written = 0;
+  for (const line of generateDemoData({ node: 'hk', entities: Math.ceil(records / RECORDS_PER_ENTITY), seed: 7, today })) {
+    if (line.type !== 'entity') continue;
+    if (!out.write(JSON.stringify(line) + '\n')) await once(out, 'drain');
+    const subject = `${line.identifiers[0]!.scheme}:${line.identifiers[0]!.value}`;
+    for (let k = 0; k < RECORDS_PER_ENTITY && written < records; k++, written++) {
+      const record = {
+        type: 'record',
+        sourceId: `HK-PEN-${written}`,
+        subject,
+        category: 'penalty',
+        domain: k % 3 === 0 ? 'customs' : 'market',
+        severity: k % 5 === 0 ? 'serious' : 'general',
+        authority: 'hk-customs',
+        decisionNo: `KCCC ${written}/2026`,
+        decidedOn: day(written),
+        legalBasis: [{ instrument: 'Import and Export Ordinance (Cap. 60)', article: 'section 18(1)(a)' }],
+        summary: 'Importing unmanifested cargo',
+        penalty: { kinds: ['fine'], amount: { value: 1_000 * (1 + (written % 50)), currency: 'HKD' } },
+        status: 'active',
+      };
+      if (!out.write(JSON.stringify(record) + '\n')) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function run(command: string[], env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...command], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [code] = await once(child, 'close');
+  if (code !== 0 && code !== 3) throw new Error(`credence ${command[0]} exited with ${code}`);
+}
+
+const count = async (app: App) =>
+  Number((await queryRows<{ n: number | string }>(app.database.db, sql`select count(*) as n from records where origin_node = 'hk'`))[0]!.n);
+
+/** Copies hk's feed to a fresh gd database without signing: page content straight into `applyFeedItems`. */
+async function unsignedCopy(hk: App, gd: App, pageSize: number): Promise<number> {
+  const started = performance.now();
+  let after: string | undefined;
+  for (;;) {
+    const page = await hk.feed.payload('gd', after, pageSize);
+    await gd.database.transaction((tx) => applyFeedItems(tx, 'hk', page.items));
+    after = page.next;
+    if (!page.more) break;
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** Replicates `records` hk records on `tier`; returns the table rows (baseline, replication) and the checks after. */
+async function replicateOn(tier: Tier, dir: string, file: string, records: number, pageSize: number): Promise<{ rows: Row[]; checks: Row[] }> {
+  mkdirSync(dir, { recursive: true });
+  const keyFile = path.join(dir, 'hk-keys.json');
+  const env = { CREDENCE_NODE: 'hk', CREDENCE_LOG_LEVEL: 'warn', CREDENCE_KEY_FILE: keyFile };
+  process.stderr.write(`replicate (${tier.label}): importing into the hk node\n`);
+  await run(['import', file, '--db', tier.db('hk')], env);
+
+  process.stderr.write(`replicate (${tier.label}): baseline, unsigned copy in one process\n`);
+  const hk = await nodeApp(tier, dir, 'hk', 'hk');
+  const partnerKey = (await hk.keys.create({ role: 'partner', label: 'gd node (bench)', partnerNode: 'gd' }, 'bench')).key;
+  const copy = await nodeApp(tier, dir, 'copy', 'gd');
+  const baselineSeconds = await unsignedCopy(hk, copy, pageSize);
+  const copied = await count(copy);
+  await copy.close();
+  await hk.close();
+
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--db', tier.db('hk'), '--port', String(port)], {
+    env: { ...process.env, ...env, CREDENCE_EXCHANGE_PULL_SECONDS: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const hkUrl = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = performance.now() + 600_000;
+    while (!(await fetch(`${hkUrl}/readyz`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false))) {
+      if (performance.now() > deadline) throw new Error('the hk node did not become ready within 600 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    process.stderr.write(`replicate (${tier.label}): gd pulls hk over HTTP, signatures verified\n`);
+    const gd = await nodeApp(tier, dir, 'gd', 'gd', { CREDENCE_PEERS: `hk=${hkUrl}`, CREDENCE_PEER_KEYS: `hk=${partnerKey}`, CREDENCE_EXCHANGE_PAGE_SIZE: String(pageSize) });
+    try {
+      const started = performance.now();
+      const progress = setInterval(() => void count(gd).then((n) => process.stderr.write(`replicate (${tier.label}): ${n.toLocaleString('en-US')} records on gd\n`)), 10_000);
+      const result = await gd.replication.pull('hk').finally(() => clearInterval(progress));
+      const seconds = (performance.now() - started) / 1000;
+      const replicated = await count(gd);
+      return {
+        rows: [
+          { run: 'unsigned copy of the same pages, one process (baseline)', records: copied, seconds: baselineSeconds, 'records/s': copied / baselineSeconds, ratio: 1 },
+          { run: 'replication: signed pages over HTTP, verified, indexes kept', records: replicated, seconds, 'records/s': replicated / seconds, ratio: baselineSeconds / seconds },
+        ],
+        checks: [
+          { check: 'pull error', value: result.error ?? 'none', expected: 'none' },
+          // The last page is empty when the records fill whole pages: the feed cannot know there are no more.
+          { check: 'pages applied', value: result.pages, expected: Math.floor(records / pageSize) + 1 },
+          { check: 'records on gd', value: replicated, expected: records },
+        ],
+      };
+    } finally {
+      await gd.close();
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'close');
+  }
+}
+
+export async function replicateBench(options: { records: number; pageSize: number }): Promise<void> {
+  const { records, pageSize } = options;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-bench-replicate-'));
+  const cluster = await startCluster();
+  try {
+    const file = path.join(dir, 'hk.ndjson');
+    process.stderr.write(`replicate: generating ${records.toLocaleString('en-US')} hk records\n`);
+    await writeHkData(file, records);
+    for (const tier of [await postgresTier(cluster.url), pgliteTier(dir)]) {
+      const result = await replicateOn(tier, path.join(dir, tier.label.split(' ')[0]!), file, records, pageSize);
+      printTable(`Replicating ${records.toLocaleString('en-US')} records hk → gd on 127.0.0.1, ${tier.label}, ${pageSize.toLocaleString('en-US')} items per page (goal ≥ ${GOAL.toLocaleString('en-US')} records/s)`, result.rows);
+      printTable('after the run', result.checks);
+    }
+  } finally {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
