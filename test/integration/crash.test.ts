@@ -99,7 +99,7 @@ describe('crash safety', () => {
   it('a replication killed part way and pulled again ends as an uninterrupted one', { timeout: 300_000 }, async () => {
     const hk = await database();
     const hkEnv = { CREDENCE_NODE: 'hk', CREDENCE_KEY_FILE: path.join(mkdtempSync(path.join(os.tmpdir(), 'credence-crash-keys-')), 'hk.json') };
-    expect((await runCli(['import', await demoFile('hk', 2_500), '--db', hk.flag], hkEnv)).code).toBe(0);
+    expect((await runCli(['import', await demoFile('hk', 1_200), '--db', hk.flag], hkEnv)).code).toBe(0);
     const key = JSON.parse((await runCli(['keys', 'create', '--role', 'partner', '--partner', 'gd', '--label', 'gd', '--db', hk.flag, '--json'], hkEnv)).stdout).key as string;
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const server = startCli(['serve', '--db', hk.flag, '--port', String(port)], { ...hkEnv, CREDENCE_EXCHANGE_PULL_SECONDS: '0' });
