@@ -100,7 +100,7 @@ try {
   const gd = nodes[0]!.url;
   process.stdout.write(
     '\nCredence demo federation is running:\n' +
-      nodes.map((n, i) => `  ${n.app.config.node}  ${n.url}   (API docs ${n.url}/docs)\n${keys[i]!.lines.map((k) => `      ${k}`).join('\n')}`).join('\n') +
+      nodes.map((n, i) => `  ${n.app.config.node}  ${n.url}   (web app ${n.url}/, API docs ${n.url}/docs)\n${keys[i]!.lines.map((k) => `      ${k}`).join('\n')}`).join('\n') +
       '\n\nThe keys above are fresh for this run and expire in a day.\n' +
       `Try:  curl ${gd}/v1/entities/${exampleRef('gd')}\n` +
       `      curl -H 'authorization: Bearer ${keys[0]!.service}' -H 'content-type: application/json' \\\n` +
