@@ -12,7 +12,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -24,6 +23,7 @@ import { gbaDate } from '../src/domain/dates.js';
 import { generateDemoData } from '../src/domain/demo-data/index.js';
 import { queryRows } from '../src/store/database.js';
 import { applyFeedItems } from '../src/store/exchange-repository.js';
+import { freePort } from '../test/support/ports.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
 import { printTable, type Row } from './table.js';
 
@@ -92,14 +92,6 @@ async function writeHkData(file: string, records: number): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function run(command: string[], env: Record<string, string>): Promise<void> {

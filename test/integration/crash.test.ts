@@ -17,6 +17,7 @@ import { readAuditLog } from '../../src/store/audit-repository.js';
 import { openDatabase, queryRows } from '../../src/store/database.js';
 import { runCli, startCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { freePort } from '../support/ports.js';
 
 const databases: TestDatabase[] = [];
 async function database(): Promise<TestDatabase> {
@@ -101,7 +102,7 @@ describe('crash safety', () => {
     const hkEnv = { CREDENCE_NODE: 'hk', CREDENCE_KEY_FILE: path.join(mkdtempSync(path.join(os.tmpdir(), 'credence-crash-keys-')), 'hk.json') };
     expect((await runCli(['import', await demoFile('hk', 1_200), '--db', hk.flag], hkEnv)).code).toBe(0);
     const key = JSON.parse((await runCli(['keys', 'create', '--role', 'partner', '--partner', 'gd', '--label', 'gd', '--db', hk.flag, '--json'], hkEnv)).stdout).key as string;
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const server = startCli(['serve', '--db', hk.flag, '--port', String(port)], { ...hkEnv, CREDENCE_EXCHANGE_PULL_SECONDS: '0' });
     let relay: Relay | undefined;
     try {

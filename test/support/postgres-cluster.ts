@@ -5,9 +5,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports.js';
 
 const INSTALL_COMMAND = 'apt-get update && apt-get install -y postgresql';
 
@@ -30,17 +30,6 @@ function installBinaries(): string {
   const bin = findBinaries();
   if (result.status !== 0 || !bin) throw new Error(`installing PostgreSQL failed; run: ${INSTALL_COMMAND}`);
   return bin;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Runs a PostgreSQL binary, as the postgres user when we are root (initdb refuses root). */
