@@ -107,23 +107,6 @@ export class FeedService {
     return expirePublicity(this.deps);
   }
 
-  /** Runs `expirePublicity` now and every `intervalMs`, logging failures; the timer does not keep the process alive. */
-  startExpirySweeps(intervalMs: number, onError: (error: unknown) => void): { stop(): Promise<void> } {
-    let sweep: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      sweep = this.expirePublicity().catch(onError);
-    };
-    tick();
-    const timer = setInterval(tick, intervalMs);
-    timer.unref();
-    return {
-      async stop() {
-        clearInterval(timer);
-        await sweep;
-      },
-    };
-  }
-
   /**
    * The next page for `partner` after `after`, signed. Refused (403) when no agreement of this node's pack
    * names the partner at all.

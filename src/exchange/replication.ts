@@ -22,6 +22,7 @@ import { IDENTIFIER_SCHEMES } from '../domain/identifiers/index.js';
 import { CURRENCIES, JURISDICTIONS, NAME_KINDS, NAME_LANGS, PENALTY_KINDS, RECORD_CATEGORIES, RECORD_STATUSES, REGULATORY_DOMAINS, SEVERITIES, type NodeId } from '../domain/taxonomy.js';
 import type { Metrics } from '../http/metrics.js';
 import type { ChangeFeed } from '../services/changes.js';
+import { runEvery, type Periodic } from '../services/periodic.js';
 import type { Database } from '../store/database.js';
 import { advanceCursor, applyFeedItems, insertRejection, lockCursor, notePull, readExchangeStatus } from '../store/exchange-repository.js';
 import { splitCompact, verifyCompactSignature } from './compact-jws.js';
@@ -165,20 +166,8 @@ export class Replicator {
   }
 
   /** Pulls every partner now and then every `intervalMs`; the timer does not keep the process alive. */
-  start(intervalMs: number): { stop(): Promise<void> } {
-    let round: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      round = this.pullAll().catch((error: unknown) => this.deps.logger.error({ err: error }, 'exchange pull failed'));
-    };
-    tick();
-    const timer = setInterval(tick, intervalMs);
-    timer.unref();
-    return {
-      async stop() {
-        clearInterval(timer);
-        await round;
-      },
-    };
+  start(intervalMs: number): Periodic {
+    return runEvery(intervalMs, () => this.pullAll(), (error) => this.deps.logger.error({ err: error }, 'exchange pull failed'));
   }
 
   /** Every partner's cursor, last pull, last error and rejected pages (no keys). */

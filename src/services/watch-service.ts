@@ -51,6 +51,7 @@ import type { ChangeCause, EntityChanges } from './changes.js';
 import { findSlot } from './check-service.js';
 import type { ContextOutcomes, DecisionIndex } from './decision-index.js';
 import type { PolicyService } from './policy-service.js';
+import { runEvery, type Periodic } from './periodic.js';
 
 /** Most entities one request may name, and one watch may hold. */
 export const MAX_WATCH_ENTITIES = 100_000;
@@ -253,24 +254,8 @@ export class WatchService {
    * Sweeps now, then every `everyMs`, one sweep at a time; a failed sweep is logged and the next tick tries
    * again. The timer does not keep the process alive; `stop` ends it and waits for a running sweep.
    */
-  startSweeps(everyMs: number): { stop(): Promise<void> } {
-    let running: Promise<void> = Promise.resolve();
-    const run = () => {
-      running = running
-        .then(() => this.sweep())
-        .then(
-          () => undefined,
-          (error: unknown) => this.deps.logger.error({ err: error }, 'expiry sweep failed'),
-        );
-    };
-    run();
-    const timer = setInterval(run, everyMs).unref();
-    return {
-      async stop() {
-        clearInterval(timer);
-        await running;
-      },
-    };
+  startSweeps(everyMs: number): Periodic {
+    return runEvery(everyMs, () => this.sweep(), (error) => this.deps.logger.error({ err: error }, 'expiry sweep failed'));
   }
 
   private async compareAll(cause: ChangeCause): Promise<number> {

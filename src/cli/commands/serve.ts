@@ -3,6 +3,7 @@ import { buildApp, type App } from '../../app.js';
 import type { Config } from '../../config.js';
 import { buildHttpServer } from '../../http/server.js';
 import { configFrom, withDatabaseFlags } from '../context.js';
+import { runEvery } from '../../services/periodic.js';
 
 export interface RunningNode {
   app: App;
@@ -33,7 +34,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     const sweeps = app.watches.startSweeps(EXPIRY_SWEEP_MS);
     // Exchange: records past their publicity window are marked expired (and so retracted from partners) every
     // hour; partners' feeds are pulled every CREDENCE_EXCHANGE_PULL_SECONDS.
-    const publicity = app.feed.startExpirySweeps(EXPIRY_SWEEP_MS, (error) => app.logger.error({ err: error }, 'publicity expiry sweep failed'));
+    const publicity = runEvery(EXPIRY_SWEEP_MS, () => app.feed.expirePublicity(), (error) => app.logger.error({ err: error }, 'publicity expiry sweep failed'));
     const replication = config.exchangePullSeconds > 0 ? app.replication.start(config.exchangePullSeconds * 1000) : undefined;
     return {
       app,
