@@ -6,6 +6,11 @@
  *
  * Subjects: entity A (`SUSPENDED`, a gd-samr penalty) is "own" for the entity key and gd-samr officers;
  * entity B (`DEBTOR`, a gd-court-gz record) belongs to the others.
+ *
+ * Own vs other jurisdiction: a Hong Kong entity and its penalty, received through the exchange, sit in this gd
+ * node's register. Everyone may read them; nobody here may amend them or open due process on them, not even
+ * the Hong Kong entity itself (409: that is the origin node's), and a gd officer's authority does not reach
+ * them. A partner key reads the feed its agreement allows and nothing else.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -16,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_CONTEXTS } from '../../src/domain/policy/vocabulary.js';
 import { bearer, createTestServer, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
 import { repairs } from '../../src/store/schema.js';
+import { applyFeedItems } from '../../src/store/exchange-repository.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
 const A = 'uscc:91440101MA5CXXX01D';
@@ -125,9 +131,41 @@ const TABLE: Row[] = [
   { method: 'DELETE', route: '/v1/sessions/current', url: () => '/v1/sessions/current', allowed: anyone },
 ];
 
+/** The Hong Kong entity and penalty this gd node received from its partner hk. */
+const HK = 'hk-brn:10000002';
+const HK_ENTITY = { id: randomUUID(), jurisdiction: 'hk', identifiers: [{ scheme: 'hk-brn', value: '10000002' }], names: [{ value: 'Kowloon Traders Limited', lang: 'en', kind: 'legal' }] };
+const HK_PENALTY = { sourceId: 'hk-pen-1', category: 'penalty', domain: 'customs', severity: 'serious', authority: 'hk-customs', decidedOn: '2026-10-01', summary: 'fine', status: 'active' };
+
+/** Callers of the other-jurisdiction table: this node's own, and the Hong Kong entity's key here. */
+const JURISDICTION_CALLERS = ['anonymous', 'entity', 'entity-foreign', 'officer', 'officer-other', 'policy-admin', 'service', 'partner'] as const;
+type JurisdictionCaller = (typeof JURISDICTION_CALLERS)[number];
+
+interface JurisdictionRow {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The request about the foreign record (its id, or `{id}` in the test's name). */
+  url: (foreignRecord: number | string) => string;
+  body?: (foreignRecord: number) => unknown;
+  /** Who gets an answer; everyone else is refused without data (401, 403, 404 or 409). */
+  allowed: 'anyone' | readonly JurisdictionCaller[];
+}
+
+const JURISDICTION_TABLE: JurisdictionRow[] = [
+  { method: 'GET', url: () => `/v1/entities/${HK}`, allowed: anyone },
+  { method: 'GET', url: () => `/v1/entities/${HK}/records`, allowed: anyone },
+  { method: 'GET', url: () => `/v1/entities/${HK}/report`, allowed: anyone },
+  { method: 'GET', url: (r) => `/v1/records/${r}`, allowed: anyone },
+  { method: 'POST', url: () => '/v1/checks', body: () => ({ entity: HK, context: 'public-procurement' }), allowed: ['officer', 'officer-other', 'policy-admin', 'service'] },
+  { method: 'POST', url: () => '/v1/objections', body: (r) => ({ subject: { record: r }, grounds: 'not us' }), allowed: [] },
+  { method: 'GET', url: (r) => `/v1/repairs/eligibility?subject=record:${r}`, allowed: [] },
+  { method: 'POST', url: () => '/v1/repairs', body: (r) => ({ subject: { record: r }, commitment: 'x', attachments: [] }), allowed: [] },
+  { method: 'POST', url: (r) => `/v1/records/${r}/correction`, body: () => ({ summary: 'corrected', reason: 'x' }), allowed: [] },
+  { method: 'POST', url: (r) => `/v1/records/${r}/revocation`, body: () => ({ reason: 'x' }), allowed: [] },
+  { method: 'POST', url: () => '/v1/records', body: () => ({ ...NEW_RECORD, sourceId: 'MATRIX-HK', subject: HK, authority: 'hk-customs' }), allowed: [] },
+];
+
 describe('access control: every route × every role × own and other subjects', () => {
   let t: TestApp & { server: FastifyInstance };
-  const headers = {} as Record<Caller, Record<string, string>>;
+  const headers = {} as Record<Caller | JurisdictionCaller, Record<string, string>>;
   let subjects: Subjects;
 
   beforeAll(async () => {
@@ -142,6 +180,11 @@ describe('access control: every route × every role × own and other subjects', 
     headers['policy-admin'] = await key({ role: 'policy-admin', label: 'policy' });
     headers.service = await key({ ...SERVICE_KEY, contexts: [...MEASURE_CONTEXTS] });
     headers.partner = await key({ role: 'partner', label: 'hk', partnerNode: 'hk' });
+    const received = await t.app.database.transaction((tx) =>
+      applyFeedItems(tx, 'hk', [{ op: 'upsert', version: '1', entity: HK_ENTITY, record: HK_PENALTY }]),
+    );
+    await t.app.changes.publish({ register: received.createdEntityIds, records: received.entityIds, cause: 'exchange' });
+    headers['entity-foreign'] = await key({ role: 'entity', label: 'kowloon', entity: HK });
     const records = (await t.app.entities.records(A, { limit: 10 })).items;
     const recordA = records[0]!.id;
     const filed = await t.server.inject({ method: 'POST', url: '/v1/objections', headers: headers.entity, payload: { subject: { record: recordA }, grounds: 'matrix' } });
@@ -193,5 +236,45 @@ describe('access control: every route × every role × own and other subjects', 
   it.each(permitted)('%s lets %s through', async (_name, caller, row) => {
     const res = await send(row, caller);
     expect([401, 403]).not.toContain(res.statusCode);
+  });
+
+  describe('other jurisdiction: a Hong Kong record received from the partner', () => {
+    let foreignRecord: number;
+    beforeAll(async () => {
+      foreignRecord = (await t.app.entities.records(HK, { limit: 10 })).items[0]!.id;
+    });
+    const sendForeign = (row: JurisdictionRow, caller: JurisdictionCaller) =>
+      t.server.inject({
+        method: row.method,
+        url: row.url(foreignRecord),
+        headers: headers[caller],
+        ...(row.body ? { payload: row.body(foreignRecord) as object } : {}),
+      });
+    const cases = JURISDICTION_TABLE.flatMap((row) =>
+      JURISDICTION_CALLERS.map((c) => [`${row.method} ${row.url('{id}')}`, c, row, row.allowed === anyone || row.allowed.includes(c)] as const),
+    );
+    it.each(cases)('%s as %s', async (_name, caller, row, allowed) => {
+      const before = await t.app.entities.records(HK, { limit: 10 });
+      const res = await sendForeign(row, caller);
+      if (allowed) {
+        expect(res.statusCode).toBeLessThan(300);
+        return;
+      }
+      expect([401, 403, 404, 409]).toContain(res.statusCode);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const body = res.json();
+      expect(Object.keys(body).filter((k) => k !== 'errors').sort()).toEqual(['code', 'detail', 'instance', 'status', 'title', 'type']);
+      expect(await t.app.entities.records(HK, { limit: 10 })).toEqual(before);
+    });
+
+    it('serves a partner only what its agreement allows, and never another node\'s records', async () => {
+      const feed = await t.server.inject({ method: 'GET', url: '/v1/exchange/feed?limit=1000', headers: headers.partner });
+      expect(feed.statusCode).toBe(200);
+      const items = (JSON.parse(Buffer.from(feed.body.split('.')[1]!, 'base64url').toString()) as { items: { record?: { category: string; sourceId: string } }[] }).items;
+      // gd's demo agreement with hk shares penalties and ratings only, and hk's own records are not gd's to share.
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((i) => i.record === undefined || ['penalty', 'rating'].includes(i.record.category))).toBe(true);
+      expect(items.some((i) => i.record?.sourceId === HK_PENALTY.sourceId)).toBe(false);
+    });
   });
 });
