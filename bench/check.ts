@@ -6,7 +6,6 @@
  * (b) `POST /v1/checks` over HTTP at 64 connections for 20 s (autocannon in a child process, 127.0.0.1), beside a
  *     bare Fastify route returning a constant JSON body of the same size, in the same run, each after a warm-up.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -31,13 +30,14 @@ import { loadPack } from '../src/policy/load-pack.js';
 import { simulatePack } from '../src/policy/simulate.js';
 import { CheckService, type CheckRequest } from '../src/services/check-service.js';
 import { DecisionIndex } from '../src/services/decision-index.js';
+import { cannon, type Cannon } from './support.js';
 import { printTable, type Row } from './table.js';
 
 const TODAY = '2026-11-27';
 const POLICIES = path.join(import.meta.dirname, '..', 'policies', 'gd');
 /** Each server first takes this much load unmeasured, so that both are measured warm (JIT, pools). */
 const WARM_UP_SECONDS = 3;
-const AUTOCANNON = path.join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
+const CONNECTIONS = 64;
 
 /** Records of the gd demo data as the evaluator reads them, to draw synthetic entities' records from. */
 function recordPool(size: number): Omit<EvaluableRecord, 'id' | 'sourceId'>[] {
@@ -142,28 +142,6 @@ async function inProcess(entities: number): Promise<void> {
   printTable('check index, in process (one core)', rows);
 }
 
-interface Cannon {
-  requests: { average: number };
-  latency: { p99: number; p50: number };
-  non2xx: number;
-  errors: number;
-}
-
-/** autocannon in a child process, so it does not take the server's core. */
-function cannon(url: string, body: string, seconds: number, authorization = ''): Promise<Cannon> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [AUTOCANNON, '-c', '64', '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', ...(authorization ? ['-H', `authorization=${authorization}`] : []), '-b', body, '-j', url],
-      { stdio: ['ignore', 'pipe', 'ignore'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Cannon) : reject(new Error(`autocannon exited ${code}`))));
-  });
-}
-
 async function overHttp(entities: number, seconds: number): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-bench-check-'));
   // One service key at full speed: its limit is the highest the configuration allows (the limiter still counts).
@@ -195,15 +173,15 @@ async function overHttp(entities: number, seconds: number): Promise<void> {
       }
     }
     if (!body) throw new Error('no entity with a deny decision in the demo data');
-    await cannon(`${url}/v1/checks`, body, WARM_UP_SECONDS, authorization);
-    const check = await cannon(`${url}/v1/checks`, body, seconds, authorization);
+    await cannon(`${url}/v1/checks`, body, WARM_UP_SECONDS, { connections: CONNECTIONS, authorization });
+    const check = await cannon(`${url}/v1/checks`, body, seconds, { connections: CONNECTIONS, authorization });
     await server.close();
 
     const bare = Fastify();
     bare.post('/v1/checks', async (_request, reply) => reply.type('application/json').send(answer));
     const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
-    await cannon(`${bareUrl}/v1/checks`, body, WARM_UP_SECONDS);
-    const baseline = await cannon(`${bareUrl}/v1/checks`, body, seconds);
+    await cannon(`${bareUrl}/v1/checks`, body, WARM_UP_SECONDS, { connections: CONNECTIONS });
+    const baseline = await cannon(`${bareUrl}/v1/checks`, body, seconds, { connections: CONNECTIONS });
     await bare.close();
 
     const row = (what: string, c: Cannon, ratio: number | string): Row => ({
@@ -214,7 +192,7 @@ async function overHttp(entities: number, seconds: number): Promise<void> {
       'non-2xx': c.non2xx + c.errors,
       'vs bare': ratio,
     });
-    printTable(`POST /v1/checks over HTTP, 64 connections, ${seconds} s each, answer ${Buffer.byteLength(answer)} bytes (${entities.toLocaleString('en-US')}-entity register on PGlite)`, [
+    printTable(`POST /v1/checks over HTTP, ${CONNECTIONS} connections, ${seconds} s each, answer ${Buffer.byteLength(answer)} bytes (${entities.toLocaleString('en-US')}-entity register on PGlite)`, [
       row('bare Fastify route, constant body of the same size', baseline, 1),
       row('POST /v1/checks (goal ≥ 0.7×, p99 ≤ 10 ms)', check, check.requests.average / baseline.requests.average),
     ]);

@@ -9,9 +9,7 @@
  *
  * The hk node serves from its own process (`credence serve`), as in a federation; the gd node runs in this one.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -19,15 +17,12 @@ import { pino } from 'pino';
 import pg from 'pg';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type DatabaseTarget } from '../src/config.js';
-import { gbaDate } from '../src/domain/dates.js';
-import { generateDemoData } from '../src/domain/demo-data/index.js';
 import { queryRows } from '../src/store/database.js';
 import { applyFeedItems } from '../src/store/exchange-repository.js';
-import { freePort } from '../test/support/ports.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
+import { runCli, serveNode, writePenalties, type PenaltyTerms } from './support.js';
 import { printTable, type Row } from './table.js';
 
-const CLI = path.join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 const RECORDS_PER_ENTITY = 10;
 const GOAL = 20_000;
 const silent = pino({ level: 'silent' });
@@ -61,44 +56,17 @@ function nodeApp(tier: Tier, keyDir: string, name: string, node: 'gd' | 'hk', en
   return buildApp({ ...config, database: tier.target(name) }, { logger: silent });
 }
 
-/** hk demo entities, each with ten public penalties decided in the last year: every record is shared with gd. */
-async function writeHkData(file: string, records: number): Promise<void> {
-  const out = createWriteStream(file);
-  const today = gbaDate(new Date());
-  const day = (i: number) => gbaDate(new Date(Date.now() - (1 + (i % 360)) * 86_400_000));
-  let written = 0;
-  for (const line of generateDemoData({ node: 'hk', entities: Math.ceil(records / RECORDS_PER_ENTITY), seed: 7, today })) {
-    if (line.type !== 'entity') continue;
-    if (!out.write(JSON.stringify(line) + '\n')) await once(out, 'drain');
-    const subject = `${line.identifiers[0]!.scheme}:${line.identifiers[0]!.value}`;
-    for (let k = 0; k < RECORDS_PER_ENTITY && written < records; k++, written++) {
-      const record = {
-        type: 'record',
-        sourceId: `HK-PEN-${written}`,
-        subject,
-        category: 'penalty',
-        domain: k % 3 === 0 ? 'customs' : 'market',
-        severity: k % 5 === 0 ? 'serious' : 'general',
-        authority: 'hk-customs',
-        decisionNo: `KCCC ${written}/2026`,
-        decidedOn: day(written),
-        legalBasis: [{ instrument: 'Import and Export Ordinance (Cap. 60)', article: 'section 18(1)(a)' }],
-        summary: 'Importing unmanifested cargo',
-        penalty: { kinds: ['fine'], amount: { value: 1_000 * (1 + (written % 50)), currency: 'HKD' } },
-        status: 'active',
-      };
-      if (!out.write(JSON.stringify(record) + '\n')) await once(out, 'drain');
-    }
-  }
-  out.end();
-  await once(out, 'finish');
-}
-
-async function run(command: string[], env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...command], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const [code] = await once(child, 'close');
-  if (code !== 0 && code !== 3) throw new Error(`credence ${command[0]} exited with ${code}`);
-}
+/** hk's penalties: every one is public and shared with gd under the demo agreement. */
+export const HK_PENALTIES: PenaltyTerms = {
+  node: 'hk',
+  seed: 7,
+  authority: 'hk-customs',
+  domains: ['customs', 'market', 'market'],
+  summary: 'Importing unmanifested cargo',
+  legalBasis: [{ instrument: 'Import and Export Ordinance (Cap. 60)', article: 'section 18(1)(a)' }],
+  sourcePrefix: 'HK-PEN',
+  currency: 'HKD',
+};
 
 const count = async (app: App) =>
   Number((await queryRows<{ n: number | string }>(app.database.db, sql`select count(*) as n from records where origin_node = 'hk'`))[0]!.n);
@@ -122,7 +90,7 @@ async function replicateOn(tier: Tier, dir: string, file: string, records: numbe
   const keyFile = path.join(dir, 'hk-keys.json');
   const env = { CREDENCE_NODE: 'hk', CREDENCE_LOG_LEVEL: 'warn', CREDENCE_KEY_FILE: keyFile };
   process.stderr.write(`replicate (${tier.label}): importing into the hk node\n`);
-  await run(['import', file, '--db', tier.db('hk')], env);
+  await runCli(['import', file, '--db', tier.db('hk')], env);
 
   process.stderr.write(`replicate (${tier.label}): baseline, unsigned copy in one process\n`);
   const hk = await nodeApp(tier, dir, 'hk', 'hk');
@@ -133,18 +101,9 @@ async function replicateOn(tier: Tier, dir: string, file: string, records: numbe
   await copy.close();
   await hk.close();
 
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--db', tier.db('hk'), '--port', String(port)], {
-    env: { ...process.env, ...env, CREDENCE_EXCHANGE_PULL_SECONDS: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const hkUrl = `http://127.0.0.1:${port}`;
+  const server = await serveNode(tier.db('hk'), { ...env, CREDENCE_EXCHANGE_PULL_SECONDS: '0' });
+  const hkUrl = server.url;
   try {
-    const deadline = performance.now() + 600_000;
-    while (!(await fetch(`${hkUrl}/readyz`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false))) {
-      if (performance.now() > deadline) throw new Error('the hk node did not become ready within 600 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     process.stderr.write(`replicate (${tier.label}): gd pulls hk over HTTP, signatures verified\n`);
     const gd = await nodeApp(tier, dir, 'gd', 'gd', { CREDENCE_PEERS: `hk=${hkUrl}`, CREDENCE_PEER_KEYS: `hk=${partnerKey}`, CREDENCE_EXCHANGE_PAGE_SIZE: String(pageSize) });
     try {
@@ -169,8 +128,7 @@ async function replicateOn(tier: Tier, dir: string, file: string, records: numbe
       await gd.close();
     }
   } finally {
-    server.kill('SIGTERM');
-    await once(server, 'close');
+    await server.stop();
   }
 }
 
@@ -181,7 +139,7 @@ export async function replicateBench(options: { records: number; pageSize: numbe
   try {
     const file = path.join(dir, 'hk.ndjson');
     process.stderr.write(`replicate: generating ${records.toLocaleString('en-US')} hk records\n`);
-    await writeHkData(file, records);
+    await writePenalties(file, records, RECORDS_PER_ENTITY, HK_PENALTIES);
     for (const tier of [await postgresTier(cluster.url), pgliteTier(dir)]) {
       const result = await replicateOn(tier, path.join(dir, tier.label.split(' ')[0]!), file, records, pageSize);
       printTable(`Replicating ${records.toLocaleString('en-US')} records hk → gd on 127.0.0.1, ${tier.label}, ${pageSize.toLocaleString('en-US')} items per page (goal ≥ ${GOAL.toLocaleString('en-US')} records/s)`, result.rows);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N]`: runs the named bench (all when none), each printing a table of
+ * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N]`: runs the named bench (all when none), each printing a table of
  * figures with ratios against a baseline measured in the same run.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -9,6 +9,7 @@ import { searchBench } from './search.js';
 import { verifyBench } from './verify.js';
 import { objectionsBench } from './objections.js';
 import { replicateBench } from './replicate.js';
+import { loadBench } from './load.js';
 
 const BENCHES = {
   import: (o: { records: number }) => importBench({ records: o.records }),
@@ -17,11 +18,12 @@ const BENCHES = {
   verify: () => verifyBench(),
   objections: (o: { objections: number }) => objectionsBench({ objections: o.objections }),
   replicate: (o: { records: number; pageSize: number }) => replicateBench({ records: o.records, pageSize: o.pageSize }),
+  load: (o: { records: number; connections: number }) => loadBench({ records: o.records, connections: o.connections }),
 } as const;
 
 const program = new Command('bench')
   .argument('[names...]', `benches to run: ${Object.keys(BENCHES).join(', ')} (default: all)`)
-  .option('--records <n>', 'record lines for the import bench, records for the replicate bench', (v: string) => {
+  .option('--records <n>', 'record lines for the import bench, records for the replicate bench, records imported by the load bench', (v: string) => {
     const n = Number(v);
     if (!Number.isSafeInteger(n) || n < 1000) throw new InvalidArgumentError('must be a whole number ≥ 1000');
     return n;
@@ -41,12 +43,17 @@ const program = new Command('bench')
     if (!Number.isSafeInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
     return n;
   }, 10_000)
+  .option('--connections <n>', 'concurrent connections of the load bench\'s checks', (v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('must be a whole number from 1 to 1000');
+    return n;
+  }, 16)
   .option('--seconds <n>', 'duration of each HTTP run of the check bench', (v: string) => {
     const n = Number(v);
     if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of seconds ≥ 1');
     return n;
   }, 20)
-  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number }) => {
+  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number }) => {
     const selected = names.length > 0 ? names : Object.keys(BENCHES);
     for (const name of selected) {
       const bench = BENCHES[name as keyof typeof BENCHES];

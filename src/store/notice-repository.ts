@@ -2,8 +2,8 @@
  * Notices served to entities (SPEC §1.5): written a batch at a time, idempotent on (entity, subject), and
  * read back as each entity's inbox, newest first.
  */
-import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
-import type { Db } from './database.js';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { queryRows, type Db } from './database.js';
 import { notices } from './schema.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -18,26 +18,35 @@ export async function servedSubjects(db: Db, entityIds: readonly string[], subje
   if (entityIds.length === 0 || subjects.length === 0) return served;
   const unique = [...new Set(subjects)];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db
-      .select({ entityId: notices.entityId, subject: notices.subject })
-      .from(notices)
-      .where(and(inArray(notices.entityId, [...entityIds]), inArray(notices.subject, unique.slice(i, i + CHUNK))));
-    for (const r of rows) served.add(`${r.entityId} ${r.subject}`);
+    const rows = await queryRows<{ entity_id: string; subject: string }>(
+      db,
+      sql`select entity_id, subject from notices
+          where entity_id = any(${sql.param([...entityIds])}::uuid[]) and subject = any(${sql.param(unique.slice(i, i + CHUNK))}::text[])`,
+    );
+    for (const r of rows) served.add(`${r.entity_id} ${r.subject}`);
   }
   return served;
 }
 
-/** Inserts the notices not served yet (a concurrent server may have won the race) and returns those inserted. */
+/**
+ * Inserts the notices not served yet (a concurrent server may have won the race) and returns those inserted.
+ * Each chunk travels as one JSON parameter: an import serves a notice per record, and binding every value
+ * separately cost more than the rest of the import.
+ */
 export async function insertNotices(db: Db, rows: readonly NewNotice[]): Promise<NoticeRow[]> {
   const inserted: NoticeRow[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    inserted.push(
-      ...(await db
-        .insert(notices)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflictDoNothing({ target: [notices.entityId, notices.subject] })
-        .returning()),
+    const chunk = rows.slice(i, i + CHUNK);
+    const bySubject = new Map(chunk.map((row) => [`${row.entityId} ${row.subject}`, row]));
+    const ids = await queryRows<{ id: number | string; entity_id: string; subject: string }>(
+      db,
+      sql`insert into notices (entity_id, subject, kind, content, served_at)
+          select "entityId", subject, kind, content, "servedAt"
+          from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r("entityId" uuid, subject text, kind text, content jsonb, "servedAt" timestamptz)
+          on conflict (entity_id, subject) do nothing
+          returning id, entity_id, subject`,
     );
+    for (const r of ids) inserted.push({ ...bySubject.get(`${r.entity_id} ${r.subject}`)!, id: Number(r.id), readAt: null });
   }
   return inserted;
 }

@@ -16,13 +16,18 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+/** Messages per statement: keeps the JSON parameter of one statement to a few megabytes. */
 const ENQUEUE_CHUNK = 5_000;
 
-/** Enqueues messages for delivery as soon as possible; call inside the change's transaction. */
+/**
+ * Enqueues messages for delivery as soon as possible; call inside the change's transaction. A chunk travels as
+ * one JSON parameter (an import enqueues a message per notice).
+ */
 export async function enqueue(db: Db, messages: readonly OutboxMessage[], at: Date): Promise<void> {
-  // A chunk at a time: well below PostgreSQL's 65,535 bind parameters, whatever an import enqueues.
   for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
-    await db.insert(outbox).values(messages.slice(i, i + ENQUEUE_CHUNK).map((m) => ({ ...m, nextAttemptAt: at.toISOString() })));
+    await db.execute(sql`insert into outbox (owner, event, payload, next_attempt_at)
+      select owner, event, payload, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(messages.slice(i, i + ENQUEUE_CHUNK))}::jsonb) as m(owner text, event text, payload jsonb)`);
   }
 }
 

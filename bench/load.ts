@@ -1,0 +1,168 @@
+/**
+ * Load bench (issue 8 §4): `POST /v1/checks` at full speed on a gd node serving from PostgreSQL, while against
+ * the same database `credence import` loads N records (default 1,000,000) and `credence exchange pull`
+ * replicates N/5 records from an hk node over HTTP (signed pages, verified). Every answer must be 2xx and the
+ * check p99 stay ≤ 25 ms.
+ *
+ * Baseline in the same run: the same checks, at the same concurrency, on the same node while nothing else runs.
+ * Under load, checks run in consecutive windows until the import and the pull have both ended; the table gives
+ * the worst window's p99 as well as the median window's.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import pg from 'pg';
+import { buildApp, type App } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { MEASURE_CONTEXTS } from '../src/domain/policy/vocabulary.js';
+import { queryRows } from '../src/store/database.js';
+import { startCluster } from '../test/support/postgres-cluster.js';
+import { HK_PENALTIES } from './replicate.js';
+import { cannon, runCli, serveNode, writePenalties, type Cannon, type PenaltyTerms } from './support.js';
+import { printTable, type Row } from './table.js';
+
+const GOAL_P99_MS = 25;
+const WINDOW_SECONDS = 10;
+const WARM_UP_SECONDS = 3;
+const REGISTER_ENTITIES = 20_000;
+const RECORDS_PER_ENTITY = 10;
+/** Checks come from one service key at full speed: no rate limit gets in the way of the measurement. */
+const NO_RATE_LIMIT = { CREDENCE_RATE_LIMIT_PER_KEY: '0', CREDENCE_RATE_LIMIT_PER_ADDRESS: '0' };
+
+const GD_PENALTIES: PenaltyTerms = {
+  node: 'gd',
+  seed: 11,
+  authority: 'gd-samr',
+  domains: ['market'],
+  summary: '未按规定公示年度报告',
+  legalBasis: [{ instrument: '企业信息公示暂行条例', article: '第十八条' }],
+  sourcePrefix: 'GD-LOAD',
+  currency: 'CNY',
+};
+
+async function createDatabases(clusterUrl: string, names: string[]): Promise<(name: string) => string> {
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`create database bench_load_${name}`);
+  } finally {
+    await admin.end();
+  }
+  return (name) => Object.assign(new URL(clusterUrl), { pathname: `/bench_load_${name}` }).toString();
+}
+
+function openNode(url: string, node: 'gd' | 'hk', keyFile: string): Promise<App> {
+  const config = loadConfig({ CREDENCE_NODE: node, CREDENCE_LOG_LEVEL: 'silent', CREDENCE_KEY_FILE: keyFile });
+  return buildApp({ ...config, database: { kind: 'postgres', url } }, { logger: pino({ level: 'silent' }) });
+}
+
+const countRecords = async (url: string, origin: string) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>('select count(*) as n from records where origin_node = $1', [origin])).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+};
+
+/** A check of an entity with records, so the answer is evaluated rather than empty. */
+async function checkBody(gd: App): Promise<string> {
+  const [row] = await queryRows<{ scheme: string; value: string }>(
+    gd.database.db,
+    sql`select i.scheme, i.value from records r join identifiers i on i.entity_id = r.entity_id order by r.id limit 1`,
+  );
+  return JSON.stringify({ entity: `${row!.scheme}:${row!.value}`, context: 'public-procurement' });
+}
+
+/** Runs a CLI command as a child; resolves with how long it took and its error, if it failed. */
+async function timed(command: string[], env: Record<string, string>): Promise<{ seconds: number; error?: string }> {
+  const started = performance.now();
+  const error = await runCli(command, env).then(() => undefined, (e: unknown) => (e as Error).message);
+  return { seconds: (performance.now() - started) / 1000, ...(error ? { error } : {}) };
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+export async function loadBench(options: { records: number; connections: number }): Promise<void> {
+  const { records, connections } = options;
+  const replicated = Math.round(records / 5);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-bench-load-'));
+  const cluster = await startCluster();
+  try {
+    const db = await createDatabases(cluster.url, ['gd', 'hk']);
+    const keys = { gd: path.join(dir, 'gd-keys.json'), hk: path.join(dir, 'hk-keys.json') };
+    const files = { register: path.join(dir, 'gd-register.ndjson'), bulk: path.join(dir, 'gd-bulk.ndjson'), hk: path.join(dir, 'hk.ndjson') };
+    process.stderr.write(`load: generating the gd register (${REGISTER_ENTITIES.toLocaleString('en-US')} entities), ${records.toLocaleString('en-US')} gd records and ${replicated.toLocaleString('en-US')} hk records\n`);
+    await writePenalties(files.register, REGISTER_ENTITIES, 1, { ...GD_PENALTIES, seed: 3, sourcePrefix: 'GD-BASE' });
+    await writePenalties(files.bulk, records, RECORDS_PER_ENTITY, GD_PENALTIES);
+    await writePenalties(files.hk, replicated, RECORDS_PER_ENTITY, HK_PENALTIES);
+
+    process.stderr.write('load: importing the gd register and the hk records\n');
+    const gdEnv = { CREDENCE_NODE: 'gd', CREDENCE_LOG_LEVEL: 'warn', CREDENCE_KEY_FILE: keys.gd, ...NO_RATE_LIMIT };
+    const hkEnv = { CREDENCE_NODE: 'hk', CREDENCE_LOG_LEVEL: 'warn', CREDENCE_KEY_FILE: keys.hk, CREDENCE_EXCHANGE_PULL_SECONDS: '0' };
+    await Promise.all([runCli(['import', files.register, '--db', db('gd')], gdEnv), runCli(['import', files.hk, '--db', db('hk')], hkEnv)]);
+    const hkApp = await openNode(db('hk'), 'hk', keys.hk);
+    const partnerKey = (await hkApp.keys.create({ role: 'partner', label: 'gd node (bench)', partnerNode: 'gd' }, 'bench')).key;
+    await hkApp.close();
+    const gdApp = await openNode(db('gd'), 'gd', keys.gd);
+    const serviceKey = (await gdApp.keys.create({ role: 'service', label: 'load bench', contexts: [...MEASURE_CONTEXTS] }, 'bench')).key;
+    const body = await checkBody(gdApp);
+    await gdApp.close();
+
+    const hk = await serveNode(db('hk'), hkEnv);
+    const peers = { CREDENCE_PEERS: `hk=${hk.url}`, CREDENCE_PEER_KEYS: `hk=${partnerKey}`, CREDENCE_EXCHANGE_PULL_SECONDS: '0' };
+    const gd = await serveNode(db('gd'), { ...gdEnv, ...peers });
+    try {
+      const checks = `${gd.url}/v1/checks`;
+      const load = { connections, authorization: `Bearer ${serviceKey}` };
+      await cannon(checks, body, WARM_UP_SECONDS, load);
+      process.stderr.write(`load: baseline, ${WINDOW_SECONDS} s of checks on the idle node\n`);
+      const idle = await cannon(checks, body, WINDOW_SECONDS, load);
+
+      process.stderr.write('load: import and replication start; checks continue in windows until both end\n');
+      let running = 2;
+      const ends = <T>(work: Promise<T>) => work.finally(() => running--);
+      const background = Promise.all([ends(timed(['import', files.bulk, '--db', db('gd')], gdEnv)), ends(timed(['exchange', 'pull', '--db', db('gd')], { ...gdEnv, ...peers }))]);
+      const windows: Cannon[] = [];
+      while (running > 0) {
+        windows.push(await cannon(checks, body, WINDOW_SECONDS, load));
+        const w = windows.at(-1)!;
+        process.stderr.write(`load: window ${windows.length}: ${Math.round(w.requests.average)} checks/s, p99 ${w.latency.p99} ms, ${w.non2xx + w.errors + w.timeouts} failed\n`);
+      }
+      const [imported, pulled] = await background;
+
+      const total = (key: 'non2xx' | 'errors' | 'timeouts', cs: Cannon[]) => cs.reduce((n, c) => n + c[key], 0);
+      const failed = (cs: Cannon[]) => total('non2xx', cs) + total('errors', cs) + total('timeouts', cs);
+      const requests = windows.reduce((n, c) => n + c.requests.total, 0);
+      const worstP99 = Math.max(...windows.map((w) => w.latency.p99));
+      const rows: Row[] = [
+        { run: 'checks, node idle (baseline)', seconds: WINDOW_SECONDS, checks: idle.requests.total, 'checks/s': idle.requests.average, 'p50 ms': idle.latency.p50, 'p99 ms': idle.latency.p99, failed: failed([idle]), 'p99 vs idle': 1 },
+        {
+          run: 'checks during import + replication, median window',
+          seconds: windows.length * WINDOW_SECONDS,
+          checks: requests,
+          'checks/s': requests / (windows.length * WINDOW_SECONDS),
+          'p50 ms': percentile(windows.map((w) => w.latency.p50), 0.5),
+          'p99 ms': percentile(windows.map((w) => w.latency.p99), 0.5),
+          failed: failed(windows),
+          'p99 vs idle': percentile(windows.map((w) => w.latency.p99), 0.5) / idle.latency.p99,
+        },
+        { run: `checks during import + replication, worst window (goal p99 ≤ ${GOAL_P99_MS} ms)`, seconds: WINDOW_SECONDS, 'p99 ms': worstP99, 'p99 vs idle': worstP99 / idle.latency.p99 },
+      ];
+      printTable(`POST /v1/checks on gd (PostgreSQL 15, fsync off) at ${connections} connections while ${records.toLocaleString('en-US')} records are imported and ${replicated.toLocaleString('en-US')} replicated from hk`, rows);
+      printTable('the background work', [
+        { work: `credence import, ${records.toLocaleString('en-US')} records`, seconds: imported.seconds, 'records/s': records / imported.seconds, result: imported.error ?? 'exit 0', 'gd records after': await countRecords(db('gd'), 'gd') },
+        { work: `credence exchange pull, ${replicated.toLocaleString('en-US')} records`, seconds: pulled.seconds, 'records/s': replicated / pulled.seconds, result: pulled.error ?? 'exit 0', 'hk records on gd after': await countRecords(db('gd'), 'hk') },
+      ]);
+    } finally {
+      await gd.stop();
+      await hk.stop();
+    }
+  } finally {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
