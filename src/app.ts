@@ -12,6 +12,8 @@ import { BranchService } from './services/branch-service.js';
 import { EntityService } from './services/entity-service.js';
 import { ImportService } from './services/import/import-service.js';
 import { ChangeFeed } from './services/changes.js';
+import { PeerSync, type PeerMessage } from './services/peer-sync.js';
+import { openChangeBus } from './store/change-bus.js';
 import { SearchService } from './services/search-service.js';
 import { CheckService } from './services/check-service.js';
 import { PolicyService } from './services/policy-service.js';
@@ -29,6 +31,8 @@ import { WatchService } from './services/watch-service.js';
 import { ObjectionService } from './services/objection-service.js';
 import { RepairService } from './services/repair-service.js';
 import { StatementService } from './services/statement-service.js';
+import { TransparencyService } from './services/transparency-service.js';
+import { runEvery } from './services/periodic.js';
 
 export interface App {
   config: Config;
@@ -38,6 +42,11 @@ export interface App {
   database: Database;
   /** Which entities changed, published after each committed change; derived state subscribes to it. */
   changes: ChangeFeed;
+  /**
+   * The other processes sharing the database: their changes reach this process's indexes, and one of them leads
+   * the periodic jobs (`serve` starts listening; docs/deploy.md).
+   */
+  peers: PeerSync;
   entities: EntityService;
   imports: ImportService;
   audit: AuditService;
@@ -72,6 +81,8 @@ export interface App {
   repairs: RepairService;
   /** Entities' statements beside their records. */
   statements: StatementService;
+  /** The public dashboard's aggregate figures, month by month. */
+  transparency: TransparencyService;
   /** Whether the in-memory indexes are being built; /readyz answers 503 while they are. */
   warmUp: WarmUp;
   /** Builds the search and check indexes now rather than on first use (the server does, after it listens). */
@@ -81,6 +92,9 @@ export interface App {
 
 /** `idle`: indexes build on first use; `warming`: being built; `failed` names the error. */
 export type WarmUp = { state: 'idle' | 'warming' | 'warm' } | { state: 'failed'; error: string };
+
+/** How often the check service's in-memory counts of answered checks are written (also on close). */
+const CHECK_COUNT_FLUSH_MS = 10_000;
 
 export interface AppOptions {
   clock?: Clock;
@@ -101,13 +115,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   const entities = new EntityService({ db: database.db, identifierRules });
   const changes = new ChangeFeed();
-  // Branch proposals and the search index follow the register; the check index follows records too.
+  // Other processes on the database hear of each change first, and update their indexes meanwhile.
+  const peers = new PeerSync({ bus: openChangeBus<PeerMessage>(config.database, database.db, logger), changes, policy, search, logger });
+  changes.subscribe(peers.onEntitiesChanged);
+  policy.afterActivation(peers.onPolicyActivated);
+  // Branch proposals and the search index follow the register; the check index follows records too. The indexes
+  // live in each process's memory, so they follow every process's changes.
   changes.subscribe(async ({ register }) => {
-    if (register.length === 0) return;
-    await branches.onEntitiesChanged(register);
-    await search.onEntitiesChanged(register);
+    if (register.length > 0) await branches.onEntitiesChanged(register);
   });
-  changes.subscribe(({ register, records }) => policy.onEntitiesChanged([...new Set([...register, ...records])]));
+  changes.subscribe(async ({ register }) => {
+    if (register.length > 0) await search.onEntitiesChanged(register);
+  }, { everyProcess: true });
+  changes.subscribe(({ register, records }) => policy.onEntitiesChanged([...new Set([...register, ...records])]), { everyProcess: true });
   // Watches compare against the check index, so they follow it: on the feed and on policy activation.
   const watches = new WatchService({ database, policy, identifierRules, clock, logger });
   changes.subscribe(watches.onEntitiesChanged);
@@ -120,6 +140,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const nodeKeys = new NodeKeys({ file: config.keyFile, clock });
   const trustedKeys = new KeyRing(issuerJwks({ node: config.node, nodeKeys, peers: config.peers, clock }));
   const reports = new ReportService({ db: database.db, entities, policy });
+  const checks = new CheckService({ db: database.db, policy, identifierRules });
+  const checkCounts = runEvery(CHECK_COUNT_FLUSH_MS, () => checks.flushCounts(), (error) => logger.error({ err: error }, 'writing check counts failed'));
+  const transparency = new TransparencyService({ database, node: config.node, policy, checks });
+  changes.subscribe(transparency.onEntitiesChanged, { everyProcess: true });
+  peers.afterResync(transparency.forget);
   const app: App = {
     config,
     clock,
@@ -127,12 +152,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     metrics,
     database,
     changes,
+    peers,
     entities,
     imports: new ImportService({ database, node: config.node, identifierRules, clock, batchSize: config.importBatchSize, changes }),
     audit: new AuditService({ db: database.db }),
     search,
     policy,
-    checks: new CheckService({ db: database.db, policy, identifierRules }),
+    checks,
     reports,
     keys: new KeyService({ database, entities, node: config.node, clock }),
     records: new RecordService({ database, node: config.node, clock, identifierRules, entities, changes }),
@@ -147,6 +173,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     objections: new ObjectionService({ database, policy, changes, clock }),
     repairs: new RepairService({ database, policy, changes, clock }),
     statements: new StatementService({ database, clock }),
+    transparency,
     warmUp: { state: 'idle' },
     async warm() {
       app.warmUp = { state: 'warming' };
@@ -159,7 +186,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       }
     },
     async close() {
+      await peers.close();
       await outbox.stop();
+      await checkCounts.stop();
+      await checks.flushCounts();
       await database.close();
     },
   };

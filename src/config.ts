@@ -9,7 +9,11 @@ import { DEFAULT_IDENTIFIER_RULES, type IdentifierRules } from './domain/identif
 import { NODE_IDS, jurisdictionOfNode, type Jurisdiction, type NodeId } from './domain/taxonomy.js';
 import { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from './exchange/feed.js';
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+/**
+ * PGlite in a directory, or a PostgreSQL server. `listenUrl` is the server for the change bus's LISTEN connection
+ * when `url` goes through a transaction-pooling proxy, which cannot keep a LISTEN (docs/deploy.md); default `url`.
+ */
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; listenUrl?: string };
 
 export interface Config {
   node: NodeId;
@@ -57,6 +61,11 @@ const envSchema = z.object({
   /** The embedded database's directory; default `data/<node>`. */
   CREDENCE_DB_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** A session connection for LISTEN when DATABASE_URL goes through a transaction pooler; default DATABASE_URL. */
+  DATABASE_LISTEN_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
@@ -131,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     node: e.CREDENCE_NODE,
     jurisdiction: jurisdictionOfNode(e.CREDENCE_NODE),
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_LISTEN_URL ? { listenUrl: e.DATABASE_LISTEN_URL } : {}) }
       : { kind: 'pglite', dataDir: nodeDir },
     http: { host: e.CREDENCE_HOST, port: e.CREDENCE_PORT },
     logLevel: e.CREDENCE_LOG_LEVEL,

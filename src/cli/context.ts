@@ -3,7 +3,7 @@
  * errors that end the process loudly.
  */
 import { CommanderError, type Command } from 'commander';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { PolicyPackError } from '../policy/pack-error.js';
@@ -48,8 +48,12 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: DatabaseFlags & Record
   }
 }
 
-/** Opens the app for the duration of `work`, always closing the database (PGlite hangs the process otherwise). */
+/**
+ * Opens the app for the duration of `work`, always closing the database (PGlite hangs the process otherwise).
+ * The app's modules load here, not at start: `--help` and usage errors answer without them.
+ */
 export async function withApp<T>(config: Config, work: (app: App) => Promise<T>): Promise<T> {
+  const { buildApp } = await import('../app.js');
   const app = await buildApp(config);
   try {
     return await work(app);

@@ -1,11 +1,13 @@
 /**
  * RFC 9457 problem details: the one mapping from errors to HTTP answers. Domain errors keep their message
- * and code; request-validation errors name each field; anything else is a 500 whose details stay in the log.
+ * and code; request-validation errors name each field; a database that cannot be reached is a 503 to retry;
+ * anything else is a 500 whose details stay in the log.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, ERROR_CODES, type FieldProblem } from '../domain/errors.js';
+import { isDatabaseUnavailable } from '../store/unavailable.js';
 
 export const problemSchema = z
   .object({
@@ -77,6 +79,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, request, problem(400, 'INVALID_REQUEST', detail, errors));
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 500 && isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return sendProblem(reply.header('retry-after', '5'), request, problem(503, 'UNAVAILABLE', 'the database cannot be reached just now; retry shortly'));
+  }
   if (status === 500) {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, problem(500, 'INTERNAL', 'the server could not answer this request; it has been logged'));

@@ -24,6 +24,7 @@ import { watchRoutes } from './routes/watches.js';
 import { objectionRoutes } from './routes/objections.js';
 import { repairRoutes } from './routes/repairs.js';
 import { statementRoutes } from './routes/statements.js';
+import { transparencyRoutes } from './routes/transparency.js';
 import { accessControl } from './access.js';
 import { rateLimitOptions } from './rate-limit.js';
 import { webApp } from './web.js';
@@ -76,6 +77,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
         { name: 'recording', description: "Officers' recording, correction and revocation of records" },
         { name: 'me', description: "An entity's notices and webhook" },
         { name: 'due process', description: 'Objections, credit repair and statements: filed by entities, decided by reviewers of the deciding authority' },
+        { name: 'transparency', description: 'Public aggregate figures: lists, objections, repairs and checks month by month' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -99,6 +101,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   await server.register(objectionRoutes(app.objections));
   await server.register(repairRoutes(app.repairs));
   await server.register(statementRoutes(app.statements));
+  await server.register(transparencyRoutes(app.transparency));
   await server.register(webApp);
   await server.ready();
   return server;

@@ -3,6 +3,11 @@
  * repairs) publishes which entities changed, after the change committed; derived state subscribes in the
  * order it depends on each other (branch proposals and search, then the check index, then notices and
  * watches, which read the check index).
+ *
+ * Several processes may share one database (docs/deploy.md): a listener that keeps in-memory state (the
+ * search and check indexes) must hear every process's changes, and subscribes with `everyProcess`;
+ * {@link ChangeFeed.replay} hands it another process's changes. Listeners that write to the database
+ * (branch proposals, notices, watches) hear only this process's changes, so that each change is acted on once.
  */
 
 /** Why things changed, for watchers and logs: `import`, `record`, `objection`, `repair`, `policy`, `expiry`, `exchange` (a partner's feed). */
@@ -18,17 +23,42 @@ export interface EntityChanges {
 
 export type ChangeListener = (changes: EntityChanges) => Promise<void>;
 
+/**
+ * Builds a fresh copy of in-memory state with `build` while the current copy keeps answering and hearing changes,
+ * then applies to it the entities changed meanwhile — `heard`, which the state's change listener fills during the
+ * build — until none is left. The caller swaps it in at once (no await in between).
+ */
+export async function rebuildBeside<T>(heard: Set<string>, build: () => Promise<T>, update: (fresh: T, entityIds: string[]) => Promise<void>): Promise<T> {
+  const fresh = await build();
+  for (let ids = [...heard]; ids.length > 0; ids = [...heard]) {
+    heard.clear();
+    await update(fresh, ids);
+  }
+  return fresh;
+}
+
+export interface SubscribeOptions {
+  /** Also hear the changes other processes made ({@link ChangeFeed.replay}): for in-memory state. */
+  everyProcess?: boolean;
+}
+
 export class ChangeFeed {
-  private readonly listeners: ChangeListener[] = [];
+  private readonly listeners: { listener: ChangeListener; everyProcess: boolean }[] = [];
 
   /** Adds a listener; listeners run one after another, in the order they subscribed. */
-  subscribe(listener: ChangeListener): void {
-    this.listeners.push(listener);
+  subscribe(listener: ChangeListener, options: SubscribeOptions = {}): void {
+    this.listeners.push({ listener, everyProcess: options.everyProcess ?? false });
   }
 
-  /** Tells every listener; resolves when all have caught up. */
+  /** Tells every listener of changes this process made; resolves when all have caught up. */
   async publish(changes: EntityChanges): Promise<void> {
     if (changes.register.length + changes.records.length === 0) return;
-    for (const listener of this.listeners) await listener(changes);
+    for (const { listener } of this.listeners) await listener(changes);
+  }
+
+  /** Tells the `everyProcess` listeners of changes another process made; resolves when they have caught up. */
+  async replay(changes: EntityChanges): Promise<void> {
+    if (changes.register.length + changes.records.length === 0) return;
+    for (const { listener, everyProcess } of this.listeners) if (everyProcess) await listener(changes);
   }
 }

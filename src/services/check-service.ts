@@ -8,9 +8,10 @@ import { isCalendarDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { formatIdentifier, parseEntityRef, type IdentifierRules } from '../domain/identifiers/index.js';
 import { fromDay, toDay } from '../domain/policy/dates.js';
-import { MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
+import { DECISIONS, MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
 import type { Db } from '../store/database.js';
 import { loadEvaluationInputs } from '../store/evaluation-repository.js';
+import { addCheckCounts, type CheckCountRow } from '../store/transparency-repository.js';
 import { evaluateForIndex, type DecisionIndex, type IndexedOutcome, type MeasureView } from './decision-index.js';
 import type { PolicyService } from './policy-service.js';
 
@@ -44,8 +45,16 @@ interface ParsedCheck {
 }
 
 const KNOWN_CONTEXTS = new Set<string>(MEASURE_CONTEXTS);
+const CONTEXT_SLOT = new Map<string, number>(MEASURE_CONTEXTS.map((c, i) => [c, i]));
+const DECISION_SLOT = new Map<string, number>(DECISIONS.map((d, i) => [d, i]));
 
 export class CheckService {
+  /**
+   * Checks answered since the last `flushCounts`, for the transparency dashboard: per GBA day (day number) of
+   * the answer, one counter per context × decision. Counting is an array increment on the check path.
+   */
+  private tally = new Map<number, number[]>();
+
   constructor(private readonly deps: { db: Db; policy: Pick<PolicyService, 'decisionIndex' | 'today'>; identifierRules: IdentifierRules }) {}
 
   /** One check. Throws INVALID_REQUEST (unknown context, bad date), INVALID_ENTITY_REF or ENTITY_NOT_FOUND. */
@@ -81,9 +90,42 @@ export class CheckService {
     return this.fromIndex(index, this.parse(index, request));
   }
 
+  /**
+   * Adds the checks counted in memory to the stored counts (`check_counts`) in one statement; the server does
+   * this every few seconds and on close. Counts that fail to be written are kept for the next flush.
+   */
+  async flushCounts(): Promise<void> {
+    if (this.tally.size === 0) return;
+    const tally = this.tally;
+    this.tally = new Map();
+    const rows: CheckCountRow[] = [];
+    for (const [day, counts] of tally) {
+      counts.forEach((count, i) => {
+        if (count > 0) rows.push({ day: fromDay(day), context: MEASURE_CONTEXTS[Math.floor(i / DECISIONS.length)]!, decision: DECISIONS[i % DECISIONS.length]!, count });
+      });
+    }
+    try {
+      await addCheckCounts(this.deps.db, rows);
+    } catch (error) {
+      for (const [day, counts] of tally) {
+        const kept = this.countsOf(day);
+        counts.forEach((count, i) => (kept[i]! += count));
+      }
+      throw error;
+    }
+  }
+
   private async answer(index: DecisionIndex, request: CheckRequest): Promise<CheckResult> {
     const q = this.parse(index, request);
-    return this.fromIndex(index, q) ?? this.evaluate(index, q);
+    const result = this.fromIndex(index, q) ?? (await this.evaluate(index, q));
+    this.countsOf(this.deps.policy.today())[CONTEXT_SLOT.get(q.context)! * DECISIONS.length + DECISION_SLOT.get(result.decision)!]!++;
+    return result;
+  }
+
+  private countsOf(day: number): number[] {
+    let counts = this.tally.get(day);
+    if (!counts) this.tally.set(day, (counts = new Array<number>(MEASURE_CONTEXTS.length * DECISIONS.length).fill(0)));
+    return counts;
   }
 
   private fromIndex(index: DecisionIndex, q: ParsedCheck): CheckResult | undefined {

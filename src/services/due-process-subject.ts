@@ -2,9 +2,10 @@
  * What an objection or a repair application is about, resolved for the entity filing it: one of its own
  * active, local records, or its current (pending or active) entry on a list — whose records are the facts
  * the entry rests on. Also the pieces objections and repair applications share: the case view with its
- * attachments and overdue flag, and the idempotent filing step.
+ * attachments and overdue flag, the idempotent filing step, and the answer to a decision posted again.
  */
-import { requireAccess, type Action, type Principal } from '../domain/access.js';
+import { actorOf, requireAccess, type Action, type Principal } from '../domain/access.js';
+import { stateDigest } from '../domain/audit-chain.js';
 import { DomainError } from '../domain/errors.js';
 import type { NoticeRecord } from '../domain/notices.js';
 import type { CompiledPack } from '../domain/policy/compile.js';
@@ -155,4 +156,14 @@ export async function fileOnce<Row extends { id: string }, New>(
 export async function earlierFiling<Row>(db: Db, cases: CaseQueries<Row, unknown>, principal: Principal, requestKey: string | undefined): Promise<Row | undefined> {
   if (requestKey === undefined || principal.role !== 'entity') return undefined;
   return cases.findByRequest(db, principal.entityId, requestKey);
+}
+
+/**
+ * For a case that is no longer open: passes when `principal` posts again the decision it already made (a retry
+ * whose answer was lost, say to a crash after the commit), so the caller answers with the case and writes
+ * nothing twice; any other decision of a decided case is a CONFLICT.
+ */
+export function requireSameDecision(decided: ObjectionRow | RepairRow, decision: object, principal: Principal, label: string): void {
+  if (decided.decidedBy === actorOf(principal) && stateDigest(decided.decision) === stateDigest(decision)) return;
+  throw new DomainError('CONFLICT', `${label} was already decided on ${new Date(decided.decidedAt!).toISOString()}`);
 }

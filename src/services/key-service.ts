@@ -118,8 +118,12 @@ export class KeyService {
     return principal;
   }
 
-  /** Opens a browser session for the key behind `principal`; returns the cookie token and its end. */
-  async openSession(principal: Principal): Promise<{ token: string; expiresAt: string }> {
+  /**
+   * Opens a browser session for the key behind `principal`; returns the cookie token and its end, also as
+   * `maxAgeSeconds` for the cookie: a browser judges an absolute `Expires` by its own clock, which need not
+   * agree with the node's.
+   */
+  async openSession(principal: Principal): Promise<{ token: string; expiresAt: string; maxAgeSeconds: number }> {
     if (principal.role === 'anonymous') throw new DomainError('UNAUTHENTICATED', 'a session is obtained with a key: send "Authorization: Bearer <key>"');
     const { database, clock } = this.deps;
     const key = await this.find(principal.keyId);
@@ -130,7 +134,7 @@ export class KeyService {
     const expiresAt = new Date(ends).toISOString();
     await deleteExpiredSessions(database.db, now.toISOString());
     await insertSession(database.db, { tokenHash: sha256(token), keyId: key.id, expiresAt });
-    return { token, expiresAt };
+    return { token, expiresAt, maxAgeSeconds: Math.max(0, Math.floor((ends - now.getTime()) / 1000)) };
   }
 
   async closeSession(token: string): Promise<void> {

@@ -21,7 +21,7 @@ import { objectionCases, stillObjected, type ObjectionRow } from '../store/due-p
 import { findRecords, setDisputed, setRecordStatus } from '../store/record-repository.js';
 import { checkAttachments, storeAttachments, type AttachmentInput } from './attachments.js';
 import type { ChangeFeed } from './changes.js';
-import { caseViews, earlierFiling, fileOnce, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
+import { caseViews, earlierFiling, fileOnce, requireSameDecision, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
 import type { PolicyService } from './policy-service.js';
 
 export interface ObjectionRequest {
@@ -127,7 +127,9 @@ export class ObjectionService {
   /**
    * Decides an open objection (a reviewer of its authority). Upheld: its active records are revoked or
    * marked corrected; either way the dispute mark is cleared from records no other open objection covers.
-   * Deciding again is a CONFLICT.
+   * The same reviewer posting the same decision again (a retry whose answer was lost, say to a crash after
+   * the commit) gets the decided objection back and nothing is written twice; any other decision of a
+   * decided objection is a CONFLICT.
    */
   async decide(id: string, decision: ObjectionDecision, principal: Principal): Promise<ObjectionView> {
     const { database, changes, clock } = this.deps;
@@ -136,7 +138,10 @@ export class ObjectionService {
       const before = await objectionCases.find(tx.db, id, true);
       if (!before) throw new DomainError('NOT_FOUND', `no objection ${id}`);
       requireAccess(principal, 'objections.decide', { authority: before.authority });
-      if (before.status !== 'open') throw new DomainError('CONFLICT', `objection ${id} was already decided on ${new Date(before.decidedAt!).toISOString()}`);
+      if (before.status !== 'open') {
+        requireSameDecision(before, decision, principal, `objection ${id}`);
+        return before;
+      }
       const recordsBefore = await findRecords(tx.db, before.recordIds);
       await objectionCases.decide(tx.db, id, { status: 'decided', decidedAt: at.toISOString(), decidedBy: actorOf(principal), decision: { ...decision } });
       const covered = await stillObjected(tx.db, before.entityId, before.recordIds, id);
@@ -162,6 +167,7 @@ export class ObjectionService {
       });
       return after;
     });
+    // Published on a retry too: the first attempt may have died between its commit and this line.
     await changes.publish({ register: [], records: [row.entityId], cause: 'objection' });
     return (await this.views([row]))[0]!;
   }

@@ -18,6 +18,7 @@ import { appendAudit } from '../store/audit-repository.js';
 import type { Database } from '../store/database.js';
 import { loadEvaluationInputs, readEvaluationPages } from '../store/evaluation-repository.js';
 import { hasPolicyVersion, insertPolicyVersion, latestPolicyVersion } from '../store/policy-repository.js';
+import { rebuildBeside } from './changes.js';
 import { DecisionIndex } from './decision-index.js';
 
 /** Entities re-evaluated per query when an import reports changes. */
@@ -41,6 +42,8 @@ export interface Activation {
 export class PolicyService {
   private active: CompiledPack | undefined;
   private index: Promise<DecisionIndex> | undefined;
+  /** While {@link PolicyService.rebuild} runs: the entities changed meanwhile, to apply to the fresh index too. */
+  private heardDuringRebuild: Set<string> | undefined;
   private readonly activationListeners: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: PolicyServiceDeps) {}
@@ -57,6 +60,39 @@ export class PolicyService {
     const pack = row ? validatePack(row.content, `policy version ${row.version} activated ${row.activatedAt}`) : await loadPack(packDir);
     this.active = compilePack(this.forThisNode(pack));
     this.deps.logger.info({ version: pack.manifest.version, source: row ? 'database' : packDir }, 'policy pack loaded');
+  }
+
+  /**
+   * Loads the active pack again from the database and drops the check index, rebuilt on next use: after another
+   * process sharing the database activated a version (docs/deploy.md).
+   */
+  async reload(): Promise<void> {
+    await this.start();
+    this.index = undefined;
+  }
+
+  /**
+   * After changes may have been missed (docs/deploy.md): loads the active pack again; under the same version,
+   * builds a fresh index beside the one in use and swaps it in, checks answering from the old one meanwhile, and
+   * changes heard during the build reaching both. Under a new version, as {@link PolicyService.reload}.
+   */
+  async rebuild(): Promise<void> {
+    const version = this.active?.version;
+    await this.start();
+    const pack = this.pack;
+    if (pack.version !== version || !this.index) {
+      this.index = undefined;
+      return;
+    }
+    const heard = new Set<string>();
+    this.heardDuringRebuild = heard;
+    try {
+      const fresh = await rebuildBeside(heard, () => this.build(pack), (index, ids) => this.update(index, ids));
+      // An activation meanwhile dropped the index: the next use builds it under the new pack.
+      if (this.active === pack) this.index = Promise.resolve(fresh);
+    } finally {
+      this.heardDuringRebuild = undefined;
+    }
   }
 
   /** The active pack, compiled. */
@@ -87,13 +123,18 @@ export class PolicyService {
    * when its build failed, there is nothing to update: the next build reads the committed state.
    */
   readonly onEntitiesChanged = async (entityIds: string[]): Promise<void> => {
+    const heard = this.heardDuringRebuild;
+    if (heard) for (const id of entityIds) heard.add(id);
     const index = await this.index?.catch(() => undefined);
-    if (!index) return;
+    if (index) await this.update(index, entityIds);
+  };
+
+  private async update(index: DecisionIndex, entityIds: string[]): Promise<void> {
     for (let i = 0; i < entityIds.length; i += CHANGE_CHUNK) {
       const day = this.today();
       for (const input of await loadEvaluationInputs(this.deps.database.db, entityIds.slice(i, i + CHANGE_CHUNK))) index.put(input, day);
     }
-  };
+  }
 
   /**
    * Evaluates the candidate pack (files as `validatePack` takes them) against the whole register today,

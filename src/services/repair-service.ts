@@ -21,7 +21,7 @@ import { repairCases, type RepairRow } from '../store/due-process-repository.js'
 import { findRecords, setRecordStatus } from '../store/record-repository.js';
 import { checkAttachments, storeAttachments, type AttachmentInput } from './attachments.js';
 import type { ChangeFeed } from './changes.js';
-import { caseViews, earlierFiling, fileOnce, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
+import { caseViews, earlierFiling, fileOnce, requireSameDecision, resolveSubject, type CaseView, type Filed, type SubjectRef } from './due-process-subject.js';
 import type { PolicyService } from './policy-service.js';
 
 export interface RepairRequest {
@@ -143,7 +143,10 @@ export class RepairService {
     return this.views(rows);
   }
 
-  /** Decides an open application (a reviewer of its authority); granted repairs its active records. Deciding again is a CONFLICT. */
+  /**
+   * Decides an open application (a reviewer of its authority); granted repairs its active records. The same
+   * reviewer posting the same decision again gets the decided application back; any other is a CONFLICT.
+   */
   async decide(id: string, decision: RepairDecision, principal: Principal): Promise<RepairView> {
     const { database, changes, clock } = this.deps;
     const at = clock();
@@ -151,7 +154,10 @@ export class RepairService {
       const before = await repairCases.find(tx.db, id, true);
       if (!before) throw new DomainError('NOT_FOUND', `no repair application ${id}`);
       requireAccess(principal, 'repairs.decide', { authority: before.authority });
-      if (before.status !== 'open') throw new DomainError('CONFLICT', `repair application ${id} was already decided on ${new Date(before.decidedAt!).toISOString()}`);
+      if (before.status !== 'open') {
+        requireSameDecision(before, decision, principal, `repair application ${id}`);
+        return before;
+      }
       const recordsBefore = await findRecords(tx.db, before.recordIds);
       await repairCases.decide(tx.db, id, { status: 'decided', decidedAt: at.toISOString(), decidedBy: actorOf(principal), decision: { ...decision } });
       if (decision.outcome === 'granted') {
@@ -173,6 +179,7 @@ export class RepairService {
       });
       return after;
     });
+    // Published on a retry too: the first attempt may have died between its commit and this line.
     await changes.publish({ register: [], records: [row.entityId], cause: 'repair' });
     return (await this.views([row]))[0]!;
   }

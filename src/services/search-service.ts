@@ -19,6 +19,7 @@ import {
 import type { NameLang } from '../domain/taxonomy.js';
 import type { Db } from '../store/database.js';
 import { searchableEntities, streamSearchableEntities } from '../store/search-repository.js';
+import { rebuildBeside } from './changes.js';
 
 /** Bounds of `limit` for search and match. */
 export const SEARCH_LIMIT = { default: 10, max: 100 } as const;
@@ -64,6 +65,8 @@ export interface SearchServiceDeps {
 
 export class SearchService {
   private index: Promise<NameIndex> | undefined;
+  /** While {@link SearchService.rebuild} runs: the entities changed meanwhile, to apply to the fresh index too. */
+  private heardDuringRebuild: Set<string> | undefined;
 
   constructor(private readonly deps: SearchServiceDeps) {}
 
@@ -74,6 +77,20 @@ export class SearchService {
       this.index.catch(() => (this.index = undefined));
     }
     return this.index;
+  }
+
+  /**
+   * Builds a fresh index beside the one in use and swaps it in, searches answering from the old one meanwhile:
+   * when changes may have been missed (docs/deploy.md). Changes heard during the build reach both.
+   */
+  async rebuild(): Promise<void> {
+    const heard = new Set<string>();
+    this.heardDuringRebuild = heard;
+    try {
+      this.index = Promise.resolve(await rebuildBeside(heard, () => this.build(), (fresh, ids) => this.update(fresh, ids)));
+    } finally {
+      this.heardDuringRebuild = undefined;
+    }
   }
 
   /** Ranks entities for a free-text query: an identifier in any scheme, or a name in any script. */
@@ -105,13 +122,18 @@ export class SearchService {
    * it is not built: the build reads the current state).
    */
   readonly onEntitiesChanged = async (entityIds: string[]): Promise<void> => {
+    const heard = this.heardDuringRebuild;
+    if (heard) for (const id of entityIds) heard.add(id);
     if (!this.index) return;
-    const index = await this.index;
+    await this.update(await this.index, entityIds);
+  };
+
+  private async update(index: NameIndex, entityIds: string[]): Promise<void> {
     const found = await searchableEntities(this.deps.db, entityIds);
     const present = new Set(found.map((e) => e.id));
     indexEntities(index, found);
     removeEntities(index, entityIds.filter((id) => !present.has(id)));
-  };
+  }
 
   private async build(): Promise<NameIndex> {
     const started = performance.now();

@@ -51,7 +51,6 @@ import type { ChangeCause, EntityChanges } from './changes.js';
 import { findSlot } from './check-service.js';
 import type { ContextOutcomes, DecisionIndex } from './decision-index.js';
 import type { PolicyService } from './policy-service.js';
-import { runEvery, type Periodic } from './periodic.js';
 
 /** Most entities one request may name, and one watch may hold. */
 export const MAX_WATCH_ENTITIES = 100_000;
@@ -248,14 +247,6 @@ export class WatchService {
     const told = await this.compareAll('expiry');
     if (told > 0) this.deps.logger.info({ changes: told }, 'expiry sweep told watchers of changed decisions');
     return told;
-  }
-
-  /**
-   * Sweeps now, then every `everyMs`, one sweep at a time; a failed sweep is logged and the next tick tries
-   * again. The timer does not keep the process alive; `stop` ends it and waits for a running sweep.
-   */
-  startSweeps(everyMs: number): Periodic {
-    return runEvery(everyMs, () => this.sweep(), (error) => this.deps.logger.error({ err: error }, 'expiry sweep failed'));
   }
 
   private async compareAll(cause: ChangeCause): Promise<number> {

@@ -437,3 +437,19 @@ export const exchangeItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.partner, t.sourceId] })],
 );
+
+/**
+ * Checks answered, counted per GBA day, context and decision for the transparency dashboard (issue 7 §6).
+ * Aggregates only — no entity, no key. The check service counts in memory and adds its counts here in one
+ * statement per flush, never one write per check.
+ */
+export const checkCounts = pgTable(
+  'check_counts',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    context: text('context').notNull(),
+    decision: text('decision').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.context, t.decision] })],
+);

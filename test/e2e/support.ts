@@ -9,6 +9,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Clock } from '../../src/domain/dates.js';
 import type { EntityLineInput } from '../../src/domain/interchange.js';
 import { generateDemoData } from '../../src/domain/demo-data/index.js';
 import { buildHttpServer } from '../../src/http/server.js';
@@ -25,9 +26,12 @@ export interface DemoServer extends TestApp {
   entities: EntityLineInput[];
 }
 
-/** A server with `count` demo entities of Guangdong imported, warmed (search and check indexes built), listening. */
-export async function startDemoServer(count: number): Promise<DemoServer> {
-  const t = await createTestApp();
+/**
+ * A server with `count` demo entities of Guangdong imported, warmed (search and check indexes built), listening.
+ * @param clock the app's clock, for journeys that file a case in the past (overdue); default fixed at `TEST_NOW`.
+ */
+export async function startDemoServer(count: number, clock: Clock = () => TEST_NOW): Promise<DemoServer> {
+  const t = await createTestApp({}, clock);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-e2e-'));
   try {
     const lines = [...generateDemoData({ node: 'gd', entities: count, seed: 44, today: TEST_NOW.toISOString().slice(0, 10) })];

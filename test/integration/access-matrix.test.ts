@@ -97,6 +97,7 @@ const TABLE: Row[] = [
   { method: 'POST', route: '/v1/reports/verify', url: () => '/v1/reports/verify', body: () => ({ jws: 'a.b.c' }), allowed: anyone },
   { method: 'GET', route: '/v1/exchange/feed', url: () => '/v1/exchange/feed?limit=10', allowed: ['partner'] },
   { method: 'GET', route: '/v1/exchange/status', url: () => '/v1/exchange/status', allowed: anyone },
+  { method: 'GET', route: '/v1/transparency', url: () => '/v1/transparency', allowed: anyone },
   { method: 'GET', route: '/v1/records/{id}', url: (s) => `/v1/records/${s.recordA}`, allowed: anyone },
   { method: 'POST', route: '/v1/records', url: () => '/v1/records', body: () => NEW_RECORD, allowed: ['officer'] },
   { method: 'GET', route: '/v1/me/notices', url: () => '/v1/me/notices', allowed: ['entity', 'entity-other'] },

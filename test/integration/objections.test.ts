@@ -15,7 +15,7 @@ import { usccCheckCharacter } from '../../src/domain/identifiers/uscc.js';
 import { buildHttpServer } from '../../src/http/server.js';
 import { queryRows } from '../../src/store/database.js';
 import { bearer, createTestApp, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
-import { writeLines } from '../support/lines.js';
+import { gdEntityLine, samrPenaltyLine, writeLines } from '../support/lines.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
 const DEBTOR = 'uscc:91440101MA5CXXX02G'; // court enforcement of 2025-08-01: its objection window ended long ago
@@ -32,21 +32,9 @@ const LISTED_TOO = uscc(4); // on the SAMR serious list, objects to the list ent
 const MANY = uscc(5); // 300 minor penalties, for concurrent filings
 const CONCURRENT = 300;
 
-const entity = (ref: string) => ({ type: 'entity', jurisdiction: 'GD', identifiers: [{ scheme: 'uscc', value: ref.slice(5) }], names: [{ value: `示例${ref.slice(-4)}有限公司`, lang: 'zh-Hans' }], status: 'active' });
-const penalty = (sourceId: string, subject: string, decidedOn: string, severity: string, kinds: string[]) => ({
-  type: 'record',
-  sourceId,
-  subject,
-  category: 'penalty',
-  domain: 'market',
-  severity,
-  authority: 'gd-samr',
-  decisionNo: `穗市监罚〔2026〕${sourceId}号`,
-  decidedOn,
-  legalBasis: [{ instrument: '中华人民共和国行政处罚法', article: '第九条' }],
-  summary: '测试处罚',
-  penalty: { kinds, amount: { value: 500000, currency: 'CNY' } },
-});
+const entity = (ref: string) => gdEntityLine(ref, `示例${ref.slice(-4)}有限公司`);
+const penalty = (sourceId: string, subject: string, decidedOn: string, severity: 'minor' | 'general' | 'serious', kinds: string[]) =>
+  samrPenaltyLine({ sourceId, subject, decidedOn, severity, kinds, amount: 500_000 });
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);

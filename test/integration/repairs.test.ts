@@ -15,7 +15,7 @@ import { usccCheckCharacter } from '../../src/domain/identifiers/uscc.js';
 import { buildHttpServer } from '../../src/http/server.js';
 import { queryRows } from '../../src/store/database.js';
 import { bearer, createTestApp, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
-import { writeLines } from '../support/lines.js';
+import { gdEntityLine, samrPenaltyLine, writeLines } from '../support/lines.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
 const DEBTOR = 'uscc:91440101MA5CXXX02G'; // court enforcement of 2025-08-01: on the courts' list, which is not repairable
@@ -29,21 +29,8 @@ const LISTED_TOO = uscc(2); // the same, applies to leave the list
 const RECENT = uscc(3); // serious penalty of 2026-10-01 (Order 36: repairable from 2027-10-01)
 const FINED = uscc(4); // serious penalty of 2025-09-01 without a heavy penalty: applies during the October holidays
 
-const entity = (ref: string) => ({ type: 'entity', jurisdiction: 'GD', identifiers: [{ scheme: 'uscc', value: ref.slice(5) }], names: [{ value: `修复${ref.slice(-4)}有限公司`, lang: 'zh-Hans' }], status: 'active' });
-const penalty = (sourceId: string, subject: string, decidedOn: string, kinds: string[]) => ({
-  type: 'record',
-  sourceId,
-  subject,
-  category: 'penalty',
-  domain: 'market',
-  severity: 'serious',
-  authority: 'gd-samr',
-  decisionNo: `穗市监罚〔2025〕${sourceId}号`,
-  decidedOn,
-  legalBasis: [{ instrument: '中华人民共和国行政处罚法', article: '第九条' }],
-  summary: '测试处罚',
-  penalty: { kinds, amount: { value: 300000, currency: 'CNY' } },
-});
+const entity = (ref: string) => gdEntityLine(ref, `修复${ref.slice(-4)}有限公司`);
+const penalty = (sourceId: string, subject: string, decidedOn: string, kinds: string[]) => samrPenaltyLine({ sourceId, subject, decidedOn, severity: 'serious', kinds });
 
 const PDF = Buffer.from('%PDF-1.7\n% payment receipt\n%%EOF\n');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
@@ -218,7 +205,12 @@ describe('credit repair and statements', () => {
     const [row] = await queryRows<{ status: string }>(t.app.database.db, sql`select status from records where id = ${records['REP-LISTED']}`);
     expect(row!.status).toBe('repaired');
     expectProblem(await call('POST', `/v1/repairs/${application.id}/decision`, as.reviewer, { outcome: 'refused', reasons: 'again' }), 409, 'CONFLICT');
-    expect(await t.app.audit.verify()).toMatchObject({ ok: true });
+    // The same decision posted again (its answer lost) is answered with the decided application, written once.
+    const audited = await t.app.audit.verify();
+    const retry = await call('POST', `/v1/repairs/${application.id}/decision`, as.reviewer, { outcome: 'granted', reasons: '已履行处罚决定并作出信用承诺' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toMatchObject({ status: 'decided', decision: { outcome: 'granted', decidedAt: TEST_NOW.toISOString() } });
+    expect(await t.app.audit.verify()).toEqual(audited);
   });
 
   it('repairs a list entry on the list’s conditions; refused, the entity sees the reasons and the entry stays', async () => {

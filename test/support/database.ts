@@ -1,7 +1,8 @@
 /**
- * A fresh, empty database for one test file, on the tier the project runs (TEST_DB=pglite|postgres).
+ * A fresh, empty database for one test file, on the tier the project runs (TEST_DB=pglite|postgres), or a
+ * copy of one a test prepared.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -24,14 +25,27 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** @param copyOf a database to copy, which nothing may have open. */
+export async function createTestDatabase(copyOf?: TestDatabase): Promise<TestDatabase> {
   if (testTier() === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-pglite-'));
+    if (copyOf?.target.kind === 'pglite') cpSync(copyOf.target.dataDir, dir, { recursive: true });
     return { target: { kind: 'pglite', dataDir: dir }, flag: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const admin = inject('postgresUrl');
   const name = `t_${randomUUID().replace(/-/g, '')}`;
-  await withAdmin(admin, (c) => c.query(`create database ${name}`));
+  const template = copyOf?.target.kind === 'postgres' ? ` template ${new URL(copyOf.target.url).pathname.slice(1)}` : '';
+  await withAdmin(admin, async (c) => {
+    // A template's last sessions may still be ending just after its pool closed (55006 object_in_use).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await c.query(`create database ${name}${template}`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt === 50) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return {

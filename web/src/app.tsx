@@ -1,11 +1,59 @@
 /** The page frame (header with navigation and language switcher, main content) and the routes. */
-import { useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import { useI18n } from './i18n/context.js';
-import { LOCALES, LOCALE_NAMES, type Locale } from './i18n/locales.js';
+import { LOCALES, LOCALE_NAMES, displayName, type Locale } from './i18n/locales.js';
 import { EntityPage } from './pages/entity-page.js';
 import { SearchPage } from './pages/search-page.js';
 import { VerifyPage } from './pages/verify-page.js';
-import { Link, useLocation } from './router.js';
+import { Link, navigate, useLocation } from './router.js';
+import { useSession } from './session.js';
+
+// portal and console: loaded on first use, so the public pages' first load does not carry them.
+const SignInPage = lazy(() => import('./pages/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
+const PortalHome = lazy(() => import('./pages/portal-home.js').then((m) => ({ default: m.PortalHome })));
+const PortalSubject = lazy(() => import('./pages/portal-subject.js').then((m) => ({ default: m.PortalSubject })));
+const ConsoleQueues = lazy(() => import('./pages/console-queues.js').then((m) => ({ default: m.ConsoleQueues })));
+const ConsoleRecords = lazy(() => import('./pages/console-records.js').then((m) => ({ default: m.ConsoleRecords })));
+const ConsoleRecord = lazy(() => import('./pages/console-record.js').then((m) => ({ default: m.ConsoleRecord })));
+// simulation and transparency: their charts (ECharts) load with them, never with the search page.
+const SimulationPage = lazy(() => import('./pages/simulation-page.js').then((m) => ({ default: m.SimulationPage })));
+const TransparencyPage = lazy(() => import('./pages/transparency-page.js').then((m) => ({ default: m.TransparencyPage })));
+
+/** Who is signed in, the way to their portal or console, and signing in or out. */
+function SessionMenu() {
+  const { t, locale } = useI18n();
+  const { principal, entityNames, signOut } = useSession();
+  if (principal === undefined) return null;
+  if (principal.role === 'anonymous') {
+    return (
+      <div className="session">
+        <Link href="/sign-in">{t('nav.signIn')}</Link>
+      </div>
+    );
+  }
+  const who =
+    principal.role === 'entity'
+      ? (displayName(entityNames, locale) ?? principal.entityId ?? '')
+      : principal.role === 'officer'
+        ? t('session.officer', { authority: principal.authority ?? '' })
+        : principal.role;
+  const home = principal.role === 'entity' ? { href: '/portal', text: t('nav.portal') } : principal.role === 'officer'
+        ? { href: '/console', text: t('nav.console') }
+        : principal.role === 'policy-admin'
+          ? { href: '/simulation', text: t('nav.simulation') }
+          : undefined;
+  return (
+    <div className="session" data-testid="session">
+      <span>
+        {t('session.signedInAs')} <strong data-testid="session-who">{who}</strong>
+      </span>
+      {home !== undefined && <Link href={home.href}>{home.text}</Link>}
+      <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate('/'))} data-testid="sign-out">
+        {t('nav.signOut')}
+      </button>
+    </div>
+  );
+}
 
 function LanguageSwitcher() {
   const { t, locale, setLocale } = useI18n();
@@ -41,6 +89,16 @@ function Route({ path, search }: { path: string; search: string }) {
   if (path === '/verify') return <VerifyPage />;
   const entity = /^\/entities\/([^/]+)$/.exec(path);
   if (entity?.[1] !== undefined) return <EntityPage reference={decodeURIComponent(entity[1])} />;
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/simulation') return <SimulationPage />;
+  if (path === '/transparency') return <TransparencyPage />;
+  if (path === '/portal') return <PortalHome />;
+  const subject = /^\/portal\/subjects\/([^/]+)$/.exec(path);
+  if (subject?.[1] !== undefined) return <PortalSubject subject={decodeURIComponent(subject[1])} />;
+  if (path === '/console') return <ConsoleQueues />;
+  if (path === '/console/records') return <ConsoleRecords />;
+  const record = /^\/console\/records\/(\d+)$/.exec(path);
+  if (record?.[1] !== undefined) return <ConsoleRecord id={Number(record[1])} />;
   return <NotFound />;
 }
 
@@ -72,11 +130,17 @@ export function App() {
           <Link href="/verify" aria-current={here('/verify')}>
             {t('nav.verify')}
           </Link>
+          <Link href="/transparency" aria-current={here('/transparency')}>
+            {t('nav.transparency')}
+          </Link>
         </nav>
+        <SessionMenu />
         <LanguageSwitcher />
       </header>
       <main id="main" tabIndex={-1}>
-        <Route key={path} path={path} search={search} />
+        <Suspense fallback={<p role="status">{t('form.loading')}</p>}>
+          <Route key={path} path={path} search={search} />
+        </Suspense>
       </main>
     </>
   );

@@ -1,9 +1,17 @@
+/**
+ * `credence serve`: one node's HTTP API, in one process or, with `--workers N` on PostgreSQL, in N processes of
+ * one machine sharing the port (node:cluster). Processes on one database keep their indexes consistent through
+ * the change bus, and only the one leading runs the periodic jobs (docs/deploy.md).
+ */
+import cluster from 'node:cluster';
 import { Command } from 'commander';
+import { pino } from 'pino';
 import { buildApp, type App } from '../../app.js';
 import type { Config } from '../../config.js';
 import { buildHttpServer } from '../../http/server.js';
-import { configFrom, withDatabaseFlags } from '../context.js';
-import { runEvery } from '../../services/periodic.js';
+import { runEvery, type Periodic } from '../../services/periodic.js';
+import { openDatabase } from '../../store/database.js';
+import { CliExit, EXIT, configFrom, withDatabaseFlags } from '../context.js';
 
 export interface RunningNode {
   app: App;
@@ -14,35 +22,34 @@ export interface RunningNode {
 /** How often a serving node compares watched entities for decisions changed by the date alone (expiry). */
 const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
 
+/** Wait before replacing a worker that died, so that one failing at start does not spin. */
+const RESTART_DELAY_MS = 1_000;
+
 /**
  * Starts one node's HTTP server, then builds its search and check indexes in the background: the register
- * answers at once, and /readyz turns ready when the indexes are built. Watches are swept for expiry at start
- * and every hour. `stop` ends the sweeps, closes the server, then the database.
+ * answers at once, and /readyz turns ready when the indexes are built. It hears the other processes on its
+ * database before the indexes are built. `stop` ends the periodic jobs, closes the server, then the database.
  */
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config);
   try {
     // The node's signing key exists from the first start on (generated now if it does not), so its JWKS is published.
     await app.nodeKeys.jwks();
+    await app.peers.listen();
     const server = await buildHttpServer(app);
     const address = await server.listen({ host: config.http.host, port: config.http.port });
+    // Every process dispatches the outbox: claims skip rows another process holds.
     app.outbox.start();
     app.warm().then(
       () => app.logger.info('search and check indexes built'),
       (error: unknown) => app.logger.error({ err: error }, 'building the indexes failed'),
     );
-    const sweeps = app.watches.startSweeps(EXPIRY_SWEEP_MS);
-    // Exchange: records past their publicity window are marked expired (and so retracted from partners) every
-    // hour; partners' feeds are pulled every CREDENCE_EXCHANGE_PULL_SECONDS.
-    const publicity = runEvery(EXPIRY_SWEEP_MS, () => app.feed.expirePublicity(), (error) => app.logger.error({ err: error }, 'publicity expiry sweep failed'));
-    const replication = config.exchangePullSeconds > 0 ? app.replication.start(config.exchangePullSeconds * 1000) : undefined;
+    const jobs = startPeriodicJobs(app, config);
     return {
       app,
       url: address,
       async stop() {
-        await replication?.stop();
-        await publicity.stop();
-        await sweeps.stop();
+        for (const job of jobs) await job.stop();
         await server.close();
         await app.close();
       },
@@ -53,24 +60,99 @@ export async function startNode(config: Config): Promise<RunningNode> {
   }
 }
 
-/** Resolves when SIGINT or SIGTERM arrives. */
+/**
+ * Watches swept for expiry and records past their publicity window marked expired (and so retracted from
+ * partners), at start and every hour; partners' feeds pulled every CREDENCE_EXCHANGE_PULL_SECONDS. Each tick runs
+ * only in the process leading (`App.peers.lead`), so N processes on one database do the work once; the row locks
+ * these jobs take keep them correct even while the lead passes from one process to another.
+ */
+function startPeriodicJobs(app: App, config: Config): Periodic[] {
+  const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
+    { name: 'expiry sweep', everyMs: EXPIRY_SWEEP_MS, run: () => app.watches.sweep() },
+    { name: 'publicity expiry sweep', everyMs: EXPIRY_SWEEP_MS, run: () => app.feed.expirePublicity() },
+  ];
+  if (config.exchangePullSeconds > 0) jobs.push({ name: 'exchange pull', everyMs: config.exchangePullSeconds * 1000, run: () => app.replication.pullAll() });
+  return jobs.map((job) =>
+    runEvery(
+      job.everyMs,
+      async () => {
+        if (await app.peers.lead()) await job.run();
+      },
+      (error) => app.logger.error({ err: error }, `${job.name} failed`),
+    ),
+  );
+}
+
+/** Resolves when SIGINT or SIGTERM arrives, or, in a worker, when the primary process is gone. */
 export function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+    if (cluster.isWorker) process.once('disconnect', () => resolve('disconnect'));
   });
+}
+
+/**
+ * The primary of `--workers N`: migrates the database once, forks N workers (each runs `serve` as one process on
+ * the shared port), replaces a worker that dies, and on SIGINT or SIGTERM stops them all and waits for them.
+ */
+async function superviseWorkers(config: Config, count: number): Promise<void> {
+  const logger = pino({ level: config.logLevel, base: { node: config.node } });
+  await (await openDatabase(config.database)).close();
+  let stopping = false;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error({ worker: worker.id, pid: worker.process.pid, code, signal }, `worker ${worker.id} died; starting another in ${RESTART_DELAY_MS} ms`);
+      setTimeout(() => stopping || fork(), RESTART_DELAY_MS).unref();
+    });
+  };
+  for (let i = 0; i < count; i++) fork();
+  logger.info({ workers: count, pid: process.pid }, `credence ${config.node} node: ${count} workers on http://${config.http.host}:${config.http.port}`);
+  await untilSignal();
+  stopping = true;
+  const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.once('exit', () => resolve());
+          worker.process.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new CliExit(EXIT.usage, `credence: --workers must be a whole number from 1 to 999, not "${value}"`);
+  return Number(value);
 }
 
 export function serveCommand(): Command {
   return withDatabaseFlags(new Command('serve'))
     .summary('run the HTTP API of one node')
-    .description('Serves the API under /v1, OpenAPI at /openapi.json, browsable docs at /docs, /healthz, /readyz and /metrics.')
+    .description(
+      'Serves the API under /v1, OpenAPI at /openapi.json, browsable docs at /docs, /healthz, /readyz and /metrics. ' +
+        'With --workers N (PostgreSQL only) N processes share the port, restarted when they die (docs/deploy.md).',
+    )
     .option('--port <port>', 'TCP port (env CREDENCE_PORT; default 8080)')
     .option('--host <host>', 'address to listen on (env CREDENCE_HOST; default 127.0.0.1)')
-    .action(async (flags: { port?: string; host?: string; db?: string; node?: string }) => {
+    .option('--workers <n>', 'API processes sharing the port, e.g. one per core (PostgreSQL only; default 1)')
+    .action(async (flags: { port?: string; host?: string; db?: string; node?: string; workers?: string }) => {
       const config = configFrom(process.env, flags, { CREDENCE_PORT: flags.port, CREDENCE_HOST: flags.host });
+      const workers = workerCount(flags.workers);
+      if (workers > 1 && config.database.kind !== 'postgres') {
+        throw new CliExit(EXIT.usage, 'credence: --workers needs PostgreSQL (--db postgres://… or DATABASE_URL); the embedded database serves one process');
+      }
+      if (workers > 1 && cluster.isPrimary) return superviseWorkers(config, workers);
       const node = await startNode(config);
-      node.app.logger.info({ url: node.url }, `credence ${config.node} node listening on ${node.url}`);
+      // Each worker has metrics of its own: the label says whose a scrape got.
+      if (cluster.isWorker) node.app.metrics.registry.setDefaultLabels({ worker: String(cluster.worker!.id) });
+      node.app.logger.info({ url: node.url, pid: process.pid }, `credence ${config.node} node listening on ${node.url}`);
       await untilSignal();
       await node.stop();
+      // The channel to the primary would keep a worker alive.
+      if (cluster.isWorker && process.connected) cluster.worker!.disconnect();
     });
 }

@@ -104,7 +104,7 @@ export const objectionRoutes =
       schema: {
         summary: 'Decide an objection',
         description:
-          'A reviewer of the deciding authority: `upheld` revokes the records concerned or marks them corrected, `rejected` keeps them; either way the dispute mark is cleared (unless another open objection covers a record) and checks see the outcome at once. Deciding twice is 409.',
+          'A reviewer of the deciding authority: `upheld` revokes the records concerned or marks them corrected, `rejected` keeps them; either way the dispute mark is cleared (unless another open objection covers a record) and checks see the outcome at once. The same reviewer posting the same decision again (a retry) gets the decided objection back, written once; any other decision of a decided objection is 409.',
         tags: ['due process'],
         params,
         body: decisionSchema,

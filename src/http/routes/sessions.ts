@@ -31,8 +31,8 @@ export const sessionRoutes =
         response: { 201: z.object({ principal: principalSchema, expiresAt: z.string() }), 401: problemSchema },
       },
       handler: async (request, reply) => {
-        const { token, expiresAt } = await keys.openSession(request.principal);
-        reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(expiresAt) });
+        const { token, expiresAt, maxAgeSeconds } = await keys.openSession(request.principal);
+        reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: maxAgeSeconds });
         return reply.code(201).send({ principal: view(request.principal), expiresAt });
       },
     });

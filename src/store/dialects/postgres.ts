@@ -8,12 +8,16 @@ import { MIGRATIONS_FOLDER, copyStatement, type Database, type Db } from '../dat
 import * as schema from '../schema.js';
 
 const INT8_OID = 20;
+/** The advisory lock processes take to migrate one at a time ("creden" in ASCII; the periodic jobs' lead uses another key). */
+const MIGRATION_LOCK = 0x6372_6564_656e;
 
 /** A PostgreSQL server (15 or later) at `url`, through a connection pool. */
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // A server that does not answer (gone from the network) fails the request after this, rather than never.
+    connectionTimeoutMillis: 10_000,
     // Ids and counts are bigint; within 2^53 they are numbers, as PGlite returns them.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -23,12 +27,17 @@ export async function openPostgres(url: string): Promise<Database> {
   // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema }) as unknown as Db;
-  await migrate(drizzle(pool), { migrationsFolder: MIGRATIONS_FOLDER });
+  await migrateAlone(pool);
   return {
     dialect: 'postgres',
     db,
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost mid-transaction is also reported on the client, where the pool does not listen while
+      // the client is lent out: unheard, that 'error' would end the process. The broken client is then dropped.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => (lost = error);
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -43,7 +52,8 @@ export async function openPostgres(url: string): Promise<Database> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onLost);
+        client.release(lost);
       }
     },
     async ping() {
@@ -53,4 +63,22 @@ export async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/**
+ * Applies pending migrations under an advisory lock, so that processes started together against a new database
+ * (several `credence serve`, an import beside them) migrate it once, one after another, not all at the same time.
+ */
+async function migrateAlone(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
 }
