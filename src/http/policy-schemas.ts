@@ -95,7 +95,7 @@ export const simulationSchema = z
       z.object({
         context: z.enum(MEASURE_CONTEXTS),
         changed: z.number().int(),
-        changes: z.array(z.object({ from: z.enum(DECISIONS), to: z.enum(DECISIONS), count: z.number().int() })),
+        changes: z.array(z.object({ from: z.enum(DECISIONS), to: z.enum(DECISIONS), ...movementSchema.shape })),
       }),
     ),
   })

@@ -22,8 +22,8 @@ export interface SimulationReport {
   entities: number;
   /** Per list of either pack: entities on it (pending or active) under one pack and not the other. */
   lists: { list: string; entering: Movement; leaving: Movement }[];
-  /** Per context: how many check decisions change, by (from, to). */
-  decisions: { context: MeasureContext; changed: number; changes: { from: Decision; to: Decision; count: number }[] }[];
+  /** Per context: how many check decisions change, by (from, to), with the first entities of each. */
+  decisions: { context: MeasureContext; changed: number; changes: ({ from: Decision; to: Decision } & Movement)[] }[];
 }
 
 /**
@@ -39,7 +39,7 @@ export async function simulatePack(
 ): Promise<SimulationReport> {
   const listIds = [...new Set([...current.lists, ...candidate.lists].map((l) => l.source.id))];
   const lists = new Map(listIds.map((id) => [id, { list: id, entering: movement(), leaving: movement() }]));
-  const changes = new Map(MEASURE_CONTEXTS.map((c) => [c, new Map<string, number>()]));
+  const changes = new Map(MEASURE_CONTEXTS.map((c) => [c, new Map<string, Movement>()]));
   let entities = 0;
   for await (const page of pages) {
     for (const input of page) {
@@ -55,10 +55,11 @@ export async function simulatePack(
       for (const c of MEASURE_CONTEXTS) {
         const from = before.contexts[c].decision;
         const to = after.contexts[c].decision;
-        if (from !== to) {
-          const counts = changes.get(c)!;
-          counts.set(`${from}>${to}`, (counts.get(`${from}>${to}`) ?? 0) + 1);
-        }
+        if (from === to) continue;
+        const byPair = changes.get(c)!;
+        const pair = `${from}>${to}`;
+        if (!byPair.has(pair)) byPair.set(pair, movement());
+        note(byPair.get(pair)!, ref, sampleSize);
       }
     }
   }
@@ -69,9 +70,9 @@ export async function simulatePack(
     entities,
     lists: [...lists.values()],
     decisions: MEASURE_CONTEXTS.map((context) => {
-      const byPair = [...changes.get(context)!].map(([pair, count]) => {
+      const byPair = [...changes.get(context)!].map(([pair, moved]) => {
         const [from, to] = pair.split('>') as [Decision, Decision];
-        return { from, to, count };
+        return { from, to, ...moved };
       });
       return { context, changed: byPair.reduce((n, p) => n + p.count, 0), changes: byPair };
     }),

@@ -9,7 +9,7 @@ import { DomainError } from '../domain/errors.js';
 import { compilePack, type CompiledPack } from '../domain/policy/compile.js';
 import { fromDay, toDay } from '../domain/policy/dates.js';
 import type { NodeId } from '../domain/taxonomy.js';
-import { loadPack } from '../policy/load-pack.js';
+import { readPackFiles } from '../policy/load-pack.js';
 import { PolicyPackError } from '../policy/pack-error.js';
 import type { PolicyPack } from '../policy/pack-schema.js';
 import { simulatePack, type SimulationReport } from '../policy/simulate.js';
@@ -41,6 +41,7 @@ export interface Activation {
 
 export class PolicyService {
   private active: CompiledPack | undefined;
+  private activeFiles: Readonly<Record<string, unknown>> | undefined;
   private index: Promise<DecisionIndex> | undefined;
   /** While {@link PolicyService.rebuild} runs: the entities changed meanwhile, to apply to the fresh index too. */
   private heardDuringRebuild: Set<string> | undefined;
@@ -49,6 +50,12 @@ export class PolicyService {
   constructor(private readonly deps: PolicyServiceDeps) {}
 
   /** Adds a listener run after each activation, once checks answer under the new pack (watches re-compare). */
+  /** The active pack's files as `validatePack` takes them: where a candidate is drafted from. */
+  get files(): { version: string; files: Readonly<Record<string, unknown>> } {
+    if (!this.active || !this.activeFiles) throw new Error('PolicyService.start() has not run');
+    return { version: this.active.version, files: this.activeFiles };
+  }
+
   afterActivation(listener: () => Promise<void>): void {
     this.activationListeners.push(listener);
   }
@@ -57,8 +64,10 @@ export class PolicyService {
   async start(): Promise<void> {
     const { database, node, packDir } = this.deps;
     const row = await latestPolicyVersion(database.db, node);
-    const pack = row ? validatePack(row.content, `policy version ${row.version} activated ${row.activatedAt}`) : await loadPack(packDir);
+    const files = row ? row.content : await readPackFiles(packDir);
+    const pack = validatePack(files, row ? `policy version ${row.version} activated ${row.activatedAt}` : packDir);
     this.active = compilePack(this.forThisNode(pack));
+    this.activeFiles = files;
     this.deps.logger.info({ version: pack.manifest.version, source: row ? 'database' : packDir }, 'policy pack loaded');
   }
 
@@ -165,6 +174,7 @@ export class PolicyService {
       await appendAudit(tx.db, { at, actor, action: 'policy.activate', subject: `policy:${node}`, detail: { version, previousVersion } });
     });
     this.active = compilePack(pack);
+    this.activeFiles = { ...files };
     this.index = undefined;
     this.deps.logger.info({ version, previousVersion }, 'policy pack activated');
     for (const listener of this.activationListeners) await listener();

@@ -89,6 +89,7 @@ const TABLE: Row[] = [
     body: () => ({ checks: [{ entity: A, context: 'public-procurement' }] }),
     allowed: ['officer', 'officer-other', 'officer-no-duty', 'policy-admin', 'service'],
   },
+  { method: 'GET', route: '/v1/policy/pack', url: () => '/v1/policy/pack', allowed: ['policy-admin'] },
   { method: 'POST', route: '/v1/policy/simulations', url: () => '/v1/policy/simulations', body: () => ({ files: {} }), allowed: ['policy-admin'] },
   { method: 'POST', route: '/v1/policy/activations', url: () => '/v1/policy/activations', body: () => ({ files: {} }), allowed: ['policy-admin'] },
   { method: 'POST', route: '/v1/sessions', url: () => '/v1/sessions', allowed: CALLERS.filter((c) => c !== 'anonymous') },

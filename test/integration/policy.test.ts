@@ -79,13 +79,24 @@ describe('policy simulation and activation', () => {
     });
     const changes = Object.fromEntries(report.decisions.map((d: { context: string; changes: unknown }) => [d.context, d.changes]));
     expect(changes).toMatchObject({
-      honours: [{ from: 'deny', to: 'allow', count: 1 }],
+      honours: [{ from: 'deny', to: 'allow', count: 1, sample: [DEBTOR] }],
       'public-procurement': [{ from: 'review', to: 'allow', count: 1 }],
       'government-subsidy': [{ from: 'review', to: 'allow', count: 1 }],
       'customs-clearance': [],
     });
     expect(await counts()).toEqual(before);
     expect(await check('honours')).toMatchObject({ decision: 'deny', policyVersion: '2026.1' });
+  });
+
+  it('gives the active pack\'s files and version to start a candidate from', async () => {
+    const res = await server.inject({ method: 'GET', url: '/v1/policy/pack', headers: admin });
+    expect(res.statusCode).toBe(200);
+    const { version, files } = res.json();
+    expect(version).toBe('2026.1');
+    expect(Object.keys(files)).toContain('pack.yaml');
+    const simulated = await server.inject({ method: 'POST', url: '/v1/policy/simulations', payload: { files }, headers: admin });
+    expect(simulated.json()).toMatchObject({ currentVersion: '2026.1', candidateVersion: '2026.1' });
+    expect(simulated.json().decisions.every((d: { changed: number }) => d.changed === 0)).toBe(true);
   });
 
   it.each([

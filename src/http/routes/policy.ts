@@ -1,4 +1,4 @@
-/** Policy administration: simulating a candidate pack against current data. */
+/** Policy administration: the active pack's files, simulating a candidate pack against current data, activating one. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../domain/access.js';
@@ -13,6 +13,18 @@ const filesSchema = z.object({
 export const policyRoutes =
   (policy: PolicyService): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get('/v1/policy/pack', {
+      config: { action: 'policy.simulate' },
+      schema: {
+        summary: 'The active policy pack',
+        description:
+          'The files of the pack checks are answered under now (each parsed to JSON, as simulations and activations take them), and its version: the starting point of a candidate.',
+        tags: ['policy'],
+        response: { 200: z.object({ version: z.string(), files: filesSchema.shape.files }), 401: problemSchema, 403: problemSchema },
+      },
+      handler: async () => policy.files,
+    });
+
     app.post('/v1/policy/simulations', {
       config: { action: 'policy.simulate' },
       schema: {
