@@ -12,7 +12,7 @@ import { generateDemoData } from '../domain/demo-data/index.js';
 import { MEASURE_CONTEXTS } from '../domain/policy/vocabulary.js';
 import { NODE_IDS, type NodeId } from '../domain/taxonomy.js';
 import { writeDemoData } from './commands/demo-data.js';
-import { startNode, untilSignal, type RunningNode } from './commands/serve.js';
+import { startNode, untilSignal, type RunningNode } from './node.js';
 
 const FIRST_PORT = 8081;
 const DEMO_ENTITIES = 3_000;
