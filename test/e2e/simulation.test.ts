@@ -1,6 +1,8 @@
 /**
- * Policy simulation in a real browser, in 繁體中文: a policy administrator signs in with a policy-admin key,
- * loads a candidate pack (the gd pack with the SAMR serious list widened to general violations and fines, and
+ * Policy simulation in a real browser. In English, a policy administrator starts from the active pack
+ * (GET /v1/policy/pack): simulated unchanged it changes nothing; with lists.yaml replaced by an upload and a
+ * new version typed in, decisions change and one change drills down to its entities. In 繁體中文, the
+ * administrator signs in with a policy-admin key, loads a candidate pack (the gd pack with the SAMR serious list widened to general violations and fines, and
  * shortened to one year), runs the simulation, sees who enters and leaves each list and which decisions change (the numbers
  * of POST /v1/policy/simulations), drills down to the entities and opens one, then activates the candidate.
  * Signed out, the page says who it is for; at phone width nothing scrolls sideways. axe-core finds nothing at WCAG 2.1 A/AA on any state.
@@ -12,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { SimulationReport } from '../../src/policy/simulate.js';
 import { checkpoint, launchBrowser, startDemoServer, withPage, type DemoServer } from './support.js';
+
+const parsePackFile = (text: string): unknown => parseYaml(text, { schema: 'core', uniqueKeys: true });
 
 const DEMO_ENTITIES = 200;
 const CANDIDATE_VERSION = '2026.1-e2e';
@@ -44,9 +48,52 @@ afterAll(async () => {
 });
 
 describe('policy simulation', () => {
+  it('English: start from the active pack, no changes; replace lists.yaml and set a version, drill down to a decision change', async () => {
+    const active = demo.app.policy.files;
+    const lists = candidateFiles().find((f) => f.name === 'lists.yaml')!;
+    const version = '2026.1-e2e-from-active';
+    const expected: SimulationReport = await demo.app.policy.simulate({
+      ...active.files,
+      'lists.yaml': parsePackFile(lists.text),
+      'pack.yaml': { ...(active.files['pack.yaml'] as object), version },
+    });
+    const change = expected.decisions.flatMap((d) => d.changes.map((c) => ({ context: d.context, ...c }))).find((c) => c.count > 0);
+    expect(change).toBeDefined();
+
+    await withPage(browser, { locale: 'en-GB' }, async (page) => {
+      await page.goto(`${demo.url}/sign-in`);
+      await page.getByTestId('api-key').fill(adminKey);
+      await page.getByTestId('api-key').press('Enter');
+      await page.getByTestId('session').waitFor();
+      await page.goto(`${demo.url}/simulation`);
+
+      // The active pack unchanged: nothing would change, and it cannot be activated again under its version.
+      await page.getByTestId('start-from-active').click();
+      expect(await page.getByTestId('start-from-active').textContent()).toBe(`Start from the active pack (version ${active.version})`);
+      expect(await page.getByTestId('pack-loaded').textContent()).toBe(`${Object.keys(active.files).length} files loaded, version ${active.version}: ${Object.keys(active.files).join(', ')}.`);
+      await page.getByTestId('run-simulation').click();
+      await page.getByTestId('simulation-no-changes').waitFor();
+      await page.getByTestId('same-version').waitFor();
+      await checkpoint(page, 'simulation-active-unchanged-en');
+
+      // lists.yaml replaced by an upload, a new version typed in: the result is the API's for those files.
+      await page.getByTestId('pack-files').setInputFiles([{ name: 'lists.yaml', mimeType: 'application/yaml', buffer: Buffer.from(lists.text) }]);
+      await page.getByTestId('pack-version').fill(version);
+      expect(await page.getByTestId('pack-loaded').textContent()).toContain(`version ${version}:`);
+      await page.getByTestId('run-simulation').click();
+      await page.getByTestId('simulation-summary').filter({ hasText: version }).waitFor();
+      expect(await page.getByTestId('simulation-no-changes').count()).toBe(0);
+      await page.locator(`[data-testid=change-buttons] button[data-change="${change!.context}:${change!.from}>${change!.to}"]`).click();
+      const links = page.getByTestId('change-drill-down').getByRole('link');
+      expect(await links.allTextContents()).toEqual(change!.sample);
+      expect(await links.first().getAttribute('href')).toBe(`/entities/${encodeURIComponent(change!.sample[0]!)}`);
+      await checkpoint(page, 'simulation-change-drill-en');
+    });
+  });
+
   it('繁體中文: sign in, simulate a candidate pack, see the charts, drill down to the entities, activate', async () => {
     const files = candidateFiles();
-    const parsed = Object.fromEntries(files.map((f) => [f.name, parseYaml(f.text, { schema: 'core', uniqueKeys: true })]));
+    const parsed = Object.fromEntries(files.map((f) => [f.name, parsePackFile(f.text)]));
     const expected: SimulationReport = await demo.app.policy.simulate(parsed);
     const moved = expected.lists.filter((l) => l.entering.count + l.leaving.count > 0);
     expect(moved.length).toBeGreaterThan(0);

@@ -1,12 +1,13 @@
 /**
  * The HTTP API in-process (`inject`) against a real database: look-ups, problem+json errors, operations
- * endpoints, and the committed OpenAPI document.
+ * endpoints, the committed OpenAPI document and the web app's types generated from it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/http/server.js';
+import { API_TYPES_FILE, apiTypes } from '../../scripts/write-api-types.js';
 import { OPENAPI_FILE, formatOpenApi } from '../../scripts/write-openapi.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -121,5 +122,9 @@ describe('HTTP API', () => {
     const served = (await get('/openapi.json')).json();
     expect(served.openapi).toBe('3.1.0');
     expect(formatOpenApi(served)).toBe(readFileSync(OPENAPI_FILE, 'utf8'));
+  });
+
+  it('has web/src/api-schema.ts, the web app API types, generated from that document', async () => {
+    expect(await apiTypes((await get('/openapi.json')).json())).toBe(readFileSync(API_TYPES_FILE, 'utf8'));
   });
 });

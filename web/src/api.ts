@@ -1,8 +1,13 @@
 /**
- * The app's only back end: the Credence API on the same origin. Types mirror the OpenAPI schemas the pages
- * use (SearchHit, CreditReport, ReportVerification); errors are RFC 9457 problem+json, raised as ApiError.
+ * The app's only back end: the Credence API on the same origin. Its types are the OpenAPI document's
+ * (docs/openapi.json), generated into ./api-schema.ts by `npm run api-types`; the names the pages use are
+ * aliases of them. Errors are RFC 9457 problem+json, raised as ApiError.
  */
+import type { components, paths } from './api-schema.js';
 
+type Schemas = components['schemas'];
+
+/** An entity's name as every schema carrying names has it (search hits: value and script only). */
 export interface Name {
   value: string;
   lang?: string;
@@ -16,91 +21,17 @@ export interface Identifier {
   value: string;
 }
 
-export interface SearchHit {
-  entity: { id: string; jurisdiction: string; names: Name[]; identifiers: Identifier[] };
-  score: number;
-  explanation: string[];
-}
-
-export interface Citation {
-  instrument: string;
-  article: string;
-}
-
-export interface Membership {
-  listId: string;
-  kind: string;
-  state: 'pending' | 'active' | 'expired';
-  triggeredOn: string;
-  start: string;
-  end?: string;
-  authority: string;
-  legalBasis: Citation[];
-  remedies: {
-    earlyRemovalFrom?: string;
-    earlyRemovalConditions: string[];
-    repairable: boolean;
-    repairConditions: string[];
-    objection?: { days: number; unit: 'calendar' | 'working' };
-  };
-  disputed: boolean;
-}
-
-export interface Rating {
-  scheme: string;
-  grade: string;
-  originNode: string;
-  since: string;
-  until?: string;
-}
-
-export interface ReportRecord {
-  id: number;
-  sourceId: string;
-  originNode: string;
-  category: string;
-  domain: string;
-  severity: string | null;
-  authority: string;
-  decisionNo: string;
-  decidedOn: string;
-  legalBasis: Citation[];
-  summary: string;
-  status: string;
-  publication: { regime: string; from: string; repairFrom: string; until: string } | null;
-  disputed: boolean;
-  statement: { text: string; updatedAt: string } | null;
-}
-
-export interface CreditReport {
-  entity: {
-    id: string;
-    jurisdiction: string;
-    originNode: string;
-    legalForm: string | null;
-    status: string;
-    registeredOn: string | null;
-    identifiers: Identifier[];
-    names: Name[];
-    relations: { kind: string; direction: 'outgoing' | 'incoming'; entity: { id: string; name: string | null } }[];
-  };
-  policyVersion: string;
-  asOf: string;
-  lists: Membership[];
-  ratings: Rating[];
-  records: ReportRecord[];
-  disputed: boolean;
-}
-
-export type Verification =
-  | { valid: true; issuer: string; subject: string; kid: string; issuedAt: string; expiresAt: string; report: Record<string, unknown> }
-  | { valid: false; reason: string; message: string; issuer?: string; kid?: string };
+export type SearchHit = Schemas['SearchHit'];
+export type Citation = Schemas['Citation'];
+export type Membership = Schemas['ListMembership'];
+export type Rating = Schemas['RatingInForce'];
+export type CreditReport = Schemas['CreditReport'];
+/** A record of the public report: the register's record with its publication window, dispute and statement. */
+export type ReportRecord = CreditReport['records'][number];
+export type Verification = Schemas['ReportVerification'];
 
 /** One field the API refused, as problem+json `errors` names it (`legalBasis.0.article`). */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+export type FieldProblem = NonNullable<Schemas['Problem']['errors']>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -142,13 +73,7 @@ export function verifyReport(jws: string): Promise<Verification> {
 
 // portal and console: sessions, the entity's own corner, due process and recording.
 
-export interface Principal {
-  role: 'anonymous' | 'entity' | 'officer' | 'policy-admin' | 'service' | 'partner';
-  keyId?: string;
-  entityId?: string;
-  authority?: string;
-  duties?: string[];
-}
+export type Principal = Schemas['Principal'];
 
 /** A JSON request body sent with `method`; the answer parsed as `T`. */
 function send<T>(method: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -168,32 +93,14 @@ export function closeSession(): Promise<void> {
   return request<void>('/v1/sessions/current', { method: 'DELETE' });
 }
 
-export interface Entity {
-  id: string;
-  names: Name[];
-  identifiers: Identifier[];
-}
+export type Entity = Schemas['Entity'];
 
 export function fetchEntity(ref: string): Promise<Entity> {
   return request<Entity>(`/v1/entities/${encodeURIComponent(ref)}`);
 }
 
 /** A record as the register keeps it, whatever its status (GET /v1/records/{id}). */
-export interface RegisterRecord {
-  id: number;
-  sourceId: string;
-  originNode: string;
-  category: string;
-  domain: string;
-  severity: string | null;
-  authority: string;
-  decisionNo: string;
-  decidedOn: string;
-  legalBasis: Citation[];
-  summary: string;
-  status: string;
-  details: Record<string, unknown> | null;
-}
+export type RegisterRecord = Schemas['Record'];
 
 export async function fetchEntityRecords(ref: string): Promise<RegisterRecord[]> {
   return (await request<{ items: RegisterRecord[] }>(`/v1/entities/${encodeURIComponent(ref)}/records?limit=500`)).items;
@@ -203,20 +110,7 @@ export function fetchRecord(id: number): Promise<RegisterRecord> {
   return request<RegisterRecord>(`/v1/records/${id}`);
 }
 
-export interface Notice {
-  id: number;
-  subject: string;
-  kind: 'record' | 'list';
-  servedAt: string;
-  readAt: string | null;
-  content: {
-    what: { title: string; authority: string; record?: { id: string; decisionNo: string; decidedOn: string; category: string }; list?: { id: string; kind: string } };
-    legalBasis: Citation[];
-    period: { from: string; until?: string };
-    objection: { deadline: string; days: number; unit: 'calendar' | 'working' } | null;
-    remedies: { repairable: boolean; notRepairableReason?: string; repairFrom?: string; repairConditions: string[] };
-  };
-}
+export type Notice = Schemas['Notice'];
 
 export async function fetchNotices(): Promise<Notice[]> {
   return (await request<{ items: Notice[] }>('/v1/me/notices?limit=100')).items;
@@ -226,50 +120,11 @@ export function markNoticeRead(id: number): Promise<Notice> {
   return request<Notice>(`/v1/me/notices/${id}/read`, { method: 'POST' });
 }
 
-export interface AttachmentUpload {
-  filename: string;
-  mediaType: string;
-  contentBase64: string;
-}
-
-interface CaseFields {
-  id: string;
-  entityId: string;
-  subject: string;
-  recordIds: number[];
-  authority: string;
-  attachments: { id: string; filename: string; mediaType: string; size: number }[];
-  status: string;
-  filedAt: string;
-  dueOn: string;
-  overdue: boolean;
-}
-
-export interface Objection extends CaseFields {
-  grounds: string;
-  decision: { outcome: 'upheld' | 'rejected'; action?: 'revoke' | 'correct'; reasons: string; decidedAt: string } | null;
-}
-
-export interface RepairCondition {
-  id: string;
-  description: string;
-  met: boolean | 'on-review';
-  detail: string;
-}
-
-export interface RepairApplication extends CaseFields {
-  commitment: string;
-  conditions: RepairCondition[];
-  decision: { outcome: 'granted' | 'refused'; reasons: string; decidedAt: string } | null;
-}
-
-export interface RepairEligibility {
-  subject: string;
-  authority: string;
-  repairable: boolean;
-  reason?: string;
-  conditions: RepairCondition[];
-}
+export type AttachmentUpload = Schemas['AttachmentUpload'];
+export type Objection = Schemas['Objection'];
+export type RepairCondition = Schemas['RepairCondition'];
+export type RepairApplication = Schemas['RepairApplication'];
+export type RepairEligibility = Schemas['RepairEligibility'];
 
 /** `record:<id>` or `list:<listId>` as the request body names it. */
 export type SubjectRef = { record: number } | { list: string };
@@ -295,7 +150,7 @@ export function applyForRepair(body: { subject: SubjectRef; commitment: string; 
   return send<RepairApplication>('POST', '/v1/repairs', body, { 'idempotency-key': idempotencyKey });
 }
 
-export function writeStatement(recordId: number, text: string): Promise<{ recordId: number; text: string; updatedAt: string }> {
+export function writeStatement(recordId: number, text: string): Promise<Schemas['Statement']> {
   return send('PUT', `/v1/records/${recordId}/statement`, { text });
 }
 
@@ -329,31 +184,18 @@ export function revokeRecord(id: number, reason: string): Promise<RegisterRecord
 
 // simulation and transparency: policy simulation and activation (policy-admin), the public dashboard's figures.
 
-export interface SimulationMovement {
-  count: number;
-  /** The first entity references (`scheme:value`). */
-  sample: string[];
-}
+export type SimulationReport = Schemas['SimulationReport'];
+export type Decision = Schemas['CheckResult']['decision'];
+export type Activation = paths['/v1/policy/activations']['post']['responses'][201]['content']['application/json'];
 
-export type Decision = 'allow' | 'review' | 'deny';
-
-export interface SimulationReport {
-  at: string;
-  currentVersion: string;
-  candidateVersion: string;
-  entities: number;
-  lists: { list: string; entering: SimulationMovement; leaving: SimulationMovement }[];
-  decisions: { context: string; changed: number; changes: { from: Decision; to: Decision; count: number }[] }[];
-}
-
-export interface Activation {
-  version: string;
-  previousVersion: string;
-  activatedAt: string;
-}
-
+/** The active pack: its version and files, the starting point of a candidate. */
+export type ActivePack = paths['/v1/policy/pack']['get']['responses'][200]['content']['application/json'];
 /** The pack files by name (`pack.yaml`, `lists.yaml`, …), each parsed to JSON. */
-export type PackFiles = Record<string, unknown>;
+export type PackFiles = ActivePack['files'];
+
+export function fetchActivePack(): Promise<ActivePack> {
+  return request<ActivePack>('/v1/policy/pack');
+}
 
 export function simulatePolicy(files: PackFiles): Promise<SimulationReport> {
   return send<SimulationReport>('POST', '/v1/policy/simulations', { files });
@@ -363,29 +205,8 @@ export function activatePolicy(files: PackFiles): Promise<Activation> {
   return send<Activation>('POST', '/v1/policy/activations', { files });
 }
 
-export interface TransparencyReport {
-  node: string;
-  asOf: string;
-  policyVersion: string;
-  /** `YYYY-MM`, oldest first; every series has one value per month. */
-  months: string[];
-  lists: { list: string; kind: string; name: { zh: string; en: string; pt?: string }; current: number; entered: number[]; exited: number[] }[];
-  objections: { filed: number[]; upheld: number[]; rejected: number[]; medianDaysToDecision: (number | null)[] };
-  repairs: { filed: number[]; granted: number[]; refused: number[]; medianDaysToDecision: (number | null)[] };
-  checks: { context: string; decisions: Record<Decision, number[]> }[];
-}
-
-export interface ExchangeStatus {
-  node: string;
-  partners: {
-    partner: string;
-    pagesApplied: number;
-    itemsApplied: number;
-    lastPullAt: string | null;
-    lastError: string | null;
-    rejectedPages: number;
-  }[];
-}
+export type TransparencyReport = Schemas['TransparencyReport'];
+export type ExchangeStatus = Schemas['ExchangeStatus'];
 
 export function fetchTransparency(signal: AbortSignal): Promise<TransparencyReport> {
   return request<TransparencyReport>('/v1/transparency', { signal });

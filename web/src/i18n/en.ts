@@ -339,7 +339,7 @@ export const en = {
   'simulation.intro': 'Evaluate a candidate policy pack against every entity today, beside the active pack, before activating it. Nothing changes until you activate.',
   'simulation.needAdmin': 'This page is for a policy administrator signed in with a policy-admin key.',
   'simulation.files': 'Candidate pack files',
-  'simulation.filesHint': 'Choose every file of the pack (pack.yaml, lists.yaml, measures.yaml…), in YAML or JSON. Give the candidate a new version in pack.yaml to be able to activate it.',
+  'simulation.filesHint': 'Start from the active pack, or choose every file of a pack (pack.yaml, lists.yaml, measures.yaml…), in YAML or JSON. A file chosen later replaces the candidate’s file of the same name. Give the candidate a new version to be able to activate it.',
   'simulation.loaded': '{count} files loaded, version {version}: {files}.',
   'simulation.unreadable': '{file} cannot be read: {message}',
   'simulation.run': 'Run the simulation',
@@ -370,6 +370,15 @@ export const en = {
   'simulation.cancel': 'Cancel',
   'simulation.activated': 'Version {version} is active since {at}; it replaces {previous}.',
   'simulation.activationFailed': 'Not activated: {message}',
+  'simulation.startFromActive': 'Start from the active pack (version {version})',
+  'simulation.activeUnavailable': 'The active pack cannot be loaded: {message}',
+  'simulation.clear': 'Clear the candidate',
+  'simulation.version': 'Candidate version (pack.yaml)',
+  'simulation.noChanges': 'No changes: the candidate puts no entity on or off a list and changes no check decision.',
+  'simulation.sameVersion': 'The candidate still has the active version {version}: give it a new version to activate it.',
+  'simulation.decisionDrillHint': 'Choose a change to see the entities whose decision changes.',
+  'simulation.showDecisionEntities': '{context}: {change}',
+  'simulation.decisionDrillTitle': '{context}, {change}: entities',
 } as const;
 
 export type MessageKey = keyof typeof en;

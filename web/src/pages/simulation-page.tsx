@@ -1,12 +1,13 @@
 /**
- * Policy simulation (issue 7 §5), for a policy administrator signed in with a policy-admin key: load the files
- * of a candidate pack, simulate it against the whole register beside the active pack
- * (POST /v1/policy/simulations), see who would enter and leave each list and which check decisions would
- * change per context, drill down to the entities, then activate it (POST /v1/policy/activations).
+ * Policy simulation (issue 7 §5), for a policy administrator signed in with a policy-admin key: start from the
+ * active pack (GET /v1/policy/pack) or load the files of a candidate pack, replace files and set its version,
+ * simulate it against the whole register beside the active pack (POST /v1/policy/simulations), see who would
+ * enter and leave each list and which check decisions would change per context, drill down to the entities,
+ * then activate it (POST /v1/policy/activations).
  */
-import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { parse as parseYaml } from 'yaml';
-import { activatePolicy, ApiError, simulatePolicy, type Activation, type PackFiles, type SimulationReport } from '../api.js';
+import { activatePolicy, ApiError, fetchActivePack, simulatePolicy, type Activation, type ActivePack, type PackFiles, type SimulationReport } from '../api.js';
 import { MEANING } from '../charts/chart.js';
 import { barOption, ChartFigure } from '../charts/figure.js';
 import { useI18n } from '../i18n/context.js';
@@ -14,6 +15,7 @@ import { Link } from '../router.js';
 import { useSession } from '../session.js';
 
 type Run = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string; problems: string[] } | { kind: 'done'; report: SimulationReport; run: number };
+type Active = { kind: 'loading' } | { kind: 'ready'; pack: ActivePack } | { kind: 'failed'; message: string };
 type Activating = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'activating' } | { kind: 'done'; activation: Activation } | { kind: 'failed'; message: string };
 
 const PACK_FILE = /\.(ya?ml|json)$/;
@@ -36,10 +38,17 @@ async function readPack(list: FileList): Promise<{ files: PackFiles; errors: { f
   return { files, errors };
 }
 
+/** The name of the pack's manifest among `files`, if it has one. */
+const manifestOf = (files: PackFiles) => ['pack.yaml', 'pack.json'].find((name) => typeof files[name] === 'object' && files[name] !== null);
+
 const versionOf = (files: PackFiles) => {
-  const manifest = files['pack.yaml'] ?? files['pack.json'];
-  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : undefined;
+  const name = manifestOf(files);
+  const manifest = name === undefined ? undefined : (files[name] as Record<string, unknown>);
+  return manifest !== undefined && 'version' in manifest ? String(manifest.version) : undefined;
 };
+
+/** `files` with the manifest's version set to `version`. */
+const withVersion = (files: PackFiles, name: string, version: string): PackFiles => ({ ...files, [name]: { ...(files[name] as Record<string, unknown>), version } });
 
 function EntityLinks({ refs, count, testId }: { refs: readonly string[]; count: number; testId: string }) {
   const { t } = useI18n();
@@ -58,11 +67,13 @@ function EntityLinks({ refs, count, testId }: { refs: readonly string[]; count: 
   );
 }
 
-function Result({ report, files }: { report: SimulationReport; files: PackFiles }) {
+function Result({ report, files, onActivated }: { report: SimulationReport; files: PackFiles; onActivated: () => void }) {
   const { t, label, formatNumber, formatDay, formatInstant } = useI18n();
   const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [selectedChange, setSelectedChange] = useState<string | undefined>(undefined);
   const [activating, setActivating] = useState<Activating>({ kind: 'idle' });
   const drillId = useId();
+  const changeDrillId = useId();
   const moved = report.lists.filter((l) => l.entering.count + l.leaving.count > 0);
   const lists = report.lists.map((l) => l.list);
   const entering = report.lists.map((l) => l.entering.count);
@@ -80,11 +91,15 @@ function Result({ report, files }: { report: SimulationReport; files: PackFiles 
   const contexts = report.decisions.map((d) => label('checkContext', d.context));
   const changed = report.decisions.reduce((n, d) => n + d.changed, 0);
   const drilled = report.lists.find((l) => l.list === selected);
+  /** Every decision change with its context, keyed `context:from>to`, for the drill-down. */
+  const changes = report.decisions.flatMap((d) => d.changes.map((c) => ({ key: `${d.context}:${c.from}>${c.to}`, context: label('checkContext', d.context), change: pairName(`${c.from}>${c.to}`), ...c })));
+  const drilledChange = changes.find((c) => c.key === selectedChange);
 
   const activate = async () => {
     setActivating({ kind: 'activating' });
     try {
       setActivating({ kind: 'done', activation: await activatePolicy(files) });
+      onActivated();
     } catch (error) {
       setActivating({ kind: 'failed', message: (error as Error).message });
     }
@@ -95,6 +110,11 @@ function Result({ report, files }: { report: SimulationReport; files: PackFiles 
       <p data-testid="simulation-summary">
         {t('simulation.result', { current: report.currentVersion, candidate: report.candidateVersion, entities: formatNumber(report.entities), date: formatDay(report.at) })}
       </p>
+      {moved.length === 0 && changed === 0 && (
+        <p role="status" className="card" data-testid="simulation-no-changes">
+          {t('simulation.noChanges')}
+        </p>
+      )}
       <ChartFigure
         level={2}
         title={t('simulation.lists')}
@@ -159,10 +179,34 @@ function Result({ report, files }: { report: SimulationReport; files: PackFiles 
         columns={[{ name: t('simulation.changed'), values: report.decisions.map((d) => d.changed) }, ...byPair]}
         testId="simulation-decisions"
       />
+      {changes.length > 0 && (
+        <>
+          <p className="hint">{t('simulation.decisionDrillHint')}</p>
+          <ul className="chips" data-testid="change-buttons">
+            {changes.map((c) => (
+              <li key={c.key}>
+                <button type="button" className="secondary" aria-pressed={selectedChange === c.key} aria-controls={changeDrillId} onClick={() => setSelectedChange(c.key)} data-change={c.key}>
+                  {t('simulation.showDecisionEntities', { context: c.context, change: c.change })} ({formatNumber(c.count)})
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div id={changeDrillId} aria-live="polite">
+        {drilledChange !== undefined && (
+          <section className="card" aria-labelledby={`${changeDrillId}-title`} data-testid="change-drill-down">
+            <h3 id={`${changeDrillId}-title`}>{t('simulation.decisionDrillTitle', { context: drilledChange.context, change: drilledChange.change })}</h3>
+            <EntityLinks refs={drilledChange.sample} count={drilledChange.count} testId="change-entities" />
+          </section>
+        )}
+      </div>
 
       <h2>{t('simulation.activateTitle')}</h2>
       <p className="hint">{t('simulation.activateHint')}</p>
-      {activating.kind === 'done' ? (
+      {report.candidateVersion === report.currentVersion && activating.kind !== 'done' ? (
+        <p data-testid="same-version">{t('simulation.sameVersion', { version: report.currentVersion })}</p>
+      ) : activating.kind === 'done' ? (
         <p role="status" className="card valid" data-testid="activated">
           {t('simulation.activated', { version: activating.activation.version, at: formatInstant(activating.activation.activatedAt), previous: activating.activation.previousVersion })}
         </p>
@@ -193,6 +237,7 @@ function Result({ report, files }: { report: SimulationReport; files: PackFiles 
 
 function Simulator() {
   const { t } = useI18n();
+  const [active, setActive] = useState<Active>({ kind: 'loading' });
   const [files, setFiles] = useState<PackFiles | undefined>(undefined);
   const [unreadable, setUnreadable] = useState<{ file: string; message: string }[]>([]);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
@@ -200,13 +245,31 @@ function Simulator() {
   const runs = useRef(0);
   const inputId = useId();
   const hintId = useId();
+  const versionId = useId();
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const loadActive = useCallback(() => {
+    fetchActivePack().then(
+      (pack) => setActive({ kind: 'ready', pack }),
+      (error: Error) => setActive({ kind: 'failed', message: error.message }),
+    );
+  }, []);
+  useEffect(loadActive, [loadActive]);
+
+  /** A new candidate (or a change to it) makes the last result stale. */
+  const change = (next: PackFiles | undefined, errors: { file: string; message: string }[] = []) => {
     setRun({ kind: 'idle' });
-    if (event.target.files === null || event.target.files.length === 0) return;
-    const read = await readPack(event.target.files);
-    setFiles(Object.keys(read.files).length > 0 ? read.files : undefined);
-    setUnreadable(read.errors);
+    setFiles(next);
+    setUnreadable(errors);
+  };
+
+  /** The chosen files join the candidate, each replacing the candidate's file of the same name. */
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    if (input.files === null || input.files.length === 0) return;
+    const read = await readPack(input.files);
+    input.value = '';
+    const next = { ...files, ...read.files };
+    change(Object.keys(next).length > 0 ? next : undefined, read.errors);
   };
 
   const simulate = async () => {
@@ -222,9 +285,20 @@ function Simulator() {
   };
 
   const names = files === undefined ? [] : Object.keys(files);
+  const manifest = files === undefined ? undefined : manifestOf(files);
   return (
     <>
       <div className="form pack-form">
+        {active.kind === 'ready' && (
+          <button type="button" className="secondary" onClick={() => change(active.pack.files)} data-testid="start-from-active">
+            {t('simulation.startFromActive', { version: active.pack.version })}
+          </button>
+        )}
+        {active.kind === 'failed' && (
+          <p role="alert" className="invalid">
+            {t('simulation.activeUnavailable', { message: active.message })}
+          </p>
+        )}
         <label htmlFor={inputId}>{t('simulation.files')}</label>
         <p id={hintId} className="hint">
           {t('simulation.filesHint')}
@@ -234,6 +308,17 @@ function Simulator() {
           <p role="status" data-testid="pack-loaded">
             {t('simulation.loaded', { count: names.length, version: (files && versionOf(files)) ?? '–', files: names.join(', ') })}
           </p>
+        )}
+        {files !== undefined && manifest !== undefined && (
+          <>
+            <label htmlFor={versionId}>{t('simulation.version')}</label>
+            <input id={versionId} type="text" value={versionOf(files) ?? ''} onChange={(event) => change(withVersion(files, manifest, event.target.value))} data-testid="pack-version" />
+          </>
+        )}
+        {files !== undefined && (
+          <button type="button" className="secondary" onClick={() => change(undefined)} data-testid="clear-pack">
+            {t('simulation.clear')}
+          </button>
         )}
         {unreadable.map((u) => (
           <p key={u.file} role="alert" className="field-error">
@@ -256,7 +341,7 @@ function Simulator() {
           )}
         </div>
       )}
-      {run.kind === 'done' && files !== undefined && <Result key={run.run} report={run.report} files={files} />}
+      {run.kind === 'done' && files !== undefined && <Result key={run.run} report={run.report} files={files} onActivated={loadActive} />}
     </>
   );
 }
