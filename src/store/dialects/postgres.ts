@@ -68,16 +68,18 @@ export async function openPostgres(url: string): Promise<Database> {
 /**
  * Applies pending migrations under an advisory lock, so that processes started together against a new database
  * (several `credence serve`, an import beside them) migrate it once, one after another, not all at the same time.
+ * The lock is a transaction's: taken in a transaction begun here, which the migrator's own `begin` joins and its
+ * `commit` (or `rollback`) ends, so it holds through a pooler in transaction mode too.
  */
 async function migrateAlone(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    try {
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-    }
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
   } finally {
     client.release();
   }
