@@ -121,6 +121,7 @@ export async function loadBench(options: { records: number; connections: number 
       await cannon(checks, body, WARM_UP_SECONDS, load);
       process.stderr.write(`load: baseline, ${WINDOW_SECONDS} s of checks on the idle node\n`);
       const idle = await cannon(checks, body, WINDOW_SECONDS, load);
+      process.stderr.write(`load: idle: ${Math.round(idle.requests.average)} checks/s, p99 ${idle.latency.p99} ms\n`);
 
       process.stderr.write('load: import and replication start; checks continue in windows until both end\n');
       let running = 2;
