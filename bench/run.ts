@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N]`: runs the named bench (all when none), each printing a table of
+ * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N] [--nice N]`: runs the named bench (all when none), each printing a table of
  * figures with ratios against a baseline measured in the same run.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -18,7 +18,7 @@ const BENCHES = {
   verify: () => verifyBench(),
   objections: (o: { objections: number }) => objectionsBench({ objections: o.objections }),
   replicate: (o: { records: number; pageSize: number }) => replicateBench({ records: o.records, pageSize: o.pageSize }),
-  load: (o: { records: number; connections: number }) => loadBench({ records: o.records, connections: o.connections }),
+  load: (o: { records: number; connections: number; nice: number }) => loadBench({ records: o.records, connections: o.connections, nice: o.nice }),
 } as const;
 
 const program = new Command('bench')
@@ -48,12 +48,17 @@ const program = new Command('bench')
     if (!Number.isSafeInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('must be a whole number from 1 to 1000');
     return n;
   }, 16)
+  .option('--nice <n>', 'CPU priority of the load bench\'s import and pull: 0 (the server\'s) to 19 (the lowest)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 0 || n > 19) throw new InvalidArgumentError('must be a whole number from 0 to 19');
+    return n;
+  }, 10)
   .option('--seconds <n>', 'duration of each HTTP run of the check bench', (v: string) => {
     const n = Number(v);
     if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of seconds ≥ 1');
     return n;
   }, 20)
-  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number }) => {
+  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number; nice: number }) => {
     const selected = names.length > 0 ? names : Object.keys(BENCHES);
     for (const name of selected) {
       const bench = BENCHES[name as keyof typeof BENCHES];

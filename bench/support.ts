@@ -15,9 +15,13 @@ const CLI = path.join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 const AUTOCANNON = path.join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
 const READY_WITHIN_MS = 600_000;
 
-/** `credence …` in a child process with `env` added; resolves when it exits 0 (or 3: some lines rejected). */
-export async function runCli(command: string[], env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...command], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * `credence …` in a child process with `env` added, at CPU priority `nice` (0 = this process's, up to 19 = the
+ * lowest); resolves when it exits 0 (or 3: some lines rejected).
+ */
+export async function runCli(command: string[], env: Record<string, string>, nice = 0): Promise<void> {
+  const argv = [...(nice > 0 ? ['nice', '-n', String(nice)] : []), process.execPath, '--import', 'tsx', CLI, ...command];
+  const child = spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const [code] = await once(child, 'close');
   if (code !== 0 && code !== 3) throw new Error(`credence ${command[0]} exited with ${code}`);
 }
