@@ -43,7 +43,7 @@ function exampleRef(id: NodeId): string {
 
 /**
  * Fresh keys for trying the demo, valid for a day: a service key for checks, an officer of the node's main
- * authority who may record and review, and the example entity's own key.
+ * authority who may record and review, the example entity's own key, and a policy administrator's (simulation).
  */
 async function demoKeys(node: RunningNode, id: NodeId): Promise<{ service: string; lines: string[] }> {
   const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
@@ -52,7 +52,11 @@ async function demoKeys(node: RunningNode, id: NodeId): Promise<{ service: strin
   const service = await keys.create({ role: 'service', label: 'demo point of service', contexts: [...MEASURE_CONTEXTS].filter((c) => c !== 'public-works-tendering' || id === 'hk'), expiresAt }, 'demo');
   const officer = await keys.create({ role: 'officer', label: `demo officer of ${authority}`, authority, duties: ['recorder', 'reviewer'], expiresAt }, 'demo');
   const entity = await keys.create({ role: 'entity', label: 'demo company representative', entity: exampleRef(id), expiresAt }, 'demo');
-  return { service: service.key, lines: [`service  ${service.key}`, `officer  ${officer.key}  (${authority})`, `entity   ${entity.key}  (${exampleRef(id)})`] };
+  const policyAdmin = await keys.create({ role: 'policy-admin', label: 'demo policy administrator', expiresAt }, 'demo');
+  return {
+    service: service.key,
+    lines: [`service  ${service.key}`, `officer  ${officer.key}  (${authority})`, `entity   ${entity.key}  (${exampleRef(id)})`, `policy   ${policyAdmin.key}`],
+  };
 }
 
 /** How often the demo nodes pull each other's feeds. */
