@@ -7,25 +7,9 @@
 import type { FieldProblem, RegisterRecord } from '../api.js';
 import { Field, problemsOf } from '../forms.js';
 import { useI18n } from '../i18n/context.js';
+// The closed vocabularies the form offers: the domain's own lists (pure data, bundled into the page).
+import { CURRENCIES, PENALTY_KINDS, RECORD_CATEGORIES, REGULATORY_DOMAINS, SEVERITIES } from '../../../src/domain/taxonomy.js';
 
-/** The closed vocabularies of src/domain/taxonomy.ts the form offers. */
-const CATEGORIES = ['penalty', 'license', 'court-enforcement', 'rating', 'commendation', 'commitment', 'disclosure-default'];
-const DOMAINS = ['market', 'tax', 'customs', 'environment', 'labour', 'work-safety', 'food-drug', 'construction', 'finance', 'procurement', 'transport', 'other-regulatory'];
-const SEVERITIES = ['minor', 'general', 'serious'];
-const PENALTY_KINDS = [
-  'warning',
-  'public-criticism',
-  'fine',
-  'confiscation',
-  'qualification-downgrade',
-  'licence-suspension',
-  'licence-revocation',
-  'production-restriction',
-  'business-suspension',
-  'closure',
-  'employment-restriction',
-];
-const CURRENCIES = ['CNY', 'HKD', 'MOP'];
 
 /** The form's state: every control's text, as typed. */
 export interface RecordDraft {
@@ -192,8 +176,8 @@ export function RecordFields({ draft, onChange, problems, identity }: RecordFiel
       {identity && text('sourceId', t('record.sourceIdHint'))}
       {identity && text('subject', t('record.subjectHint'))}
       <div className="field-row">
-        {select('category', CATEGORIES, 'category')}
-        {select('domain', DOMAINS, 'domain')}
+        {select('category', RECORD_CATEGORIES, 'category')}
+        {select('domain', REGULATORY_DOMAINS, 'domain')}
         {select('severity', SEVERITIES, 'severity', t('record.noSeverity'))}
       </div>
       {text('decisionNo')}
