@@ -24,6 +24,7 @@ import { generateDemoData } from '../src/domain/demo-data/index.js';
 import { analyseName, evaluateRankings, scoreName, type LabelledQuery, type RankedHit, type SearchFigures } from '../src/domain/names/index.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
 import { registerIds, searchCorpus, searchQueries, writeEntityLines } from '../test/support/search-fixture.js';
+import { percentile } from './support.js';
 import { printTable, type Row } from './table.js';
 
 const TODAY = '2026-11-27';
@@ -53,11 +54,6 @@ async function runQueries(queries: readonly LabelledQuery[], strategy: Strategy)
     for (const kind of [q.kind, 'all']) run.latencies.set(kind, [...(run.latencies.get(kind) ?? []), ms]);
   }
   return run;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 function figureRows(tier: string, queries: readonly LabelledQuery[], chosen: Run, baseline: Run): Row[] {

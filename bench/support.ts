@@ -20,10 +20,14 @@ const READY_WITHIN_MS = 600_000;
  * lowest); resolves when it exits 0 (or 3: some lines rejected).
  */
 export async function runCli(command: string[], env: Record<string, string>, nice = 0): Promise<void> {
-  const argv = [...(nice > 0 ? ['nice', '-n', String(nice)] : []), process.execPath, '--import', 'tsx', CLI, ...command];
-  const child = spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawnCli(command, env, nice);
   const [code] = await once(child, 'close');
   if (code !== 0 && code !== 3) throw new Error(`credence ${command[0]} exited with ${code}`);
+}
+
+function spawnCli(command: string[], env: Record<string, string>, nice: number): ChildProcess {
+  const argv = [...(nice > 0 ? ['nice', '-n', String(nice)] : []), process.execPath, '--import', 'tsx', CLI, ...command];
+  return spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 export interface ServingNode {
@@ -32,13 +36,10 @@ export interface ServingNode {
   stop(): Promise<void>;
 }
 
-/** `credence serve --db DB` on a free port of 127.0.0.1, once /readyz answers. */
-export async function serveNode(db: string, env: Record<string, string>): Promise<ServingNode> {
+/** `credence serve --db DB` on a free port of 127.0.0.1, at CPU priority `nice`, once /readyz answers. */
+export async function serveNode(db: string, env: Record<string, string>, nice = 0): Promise<ServingNode> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--db', db, '--port', String(port)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnCli(['serve', '--db', db, '--port', String(port)], env, nice);
   const stop = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGTERM');
@@ -128,4 +129,10 @@ export async function writePenalties(file: string, records: number, perEntity: n
   }
   out.end();
   await once(out, 'finish');
+}
+
+/** The `p`th percentile (0–100) of `values`, nearest rank; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }

@@ -10,6 +10,8 @@
  * (branch proposals, notices, watches) hear only this process's changes, so that each change is acted on once.
  */
 
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 /** Why things changed, for watchers and logs: `import`, `record`, `objection`, `repair`, `policy`, `expiry`, `exchange` (a partner's feed). */
 export type ChangeCause = 'import' | 'record' | 'objection' | 'repair' | 'policy' | 'expiry' | 'exchange';
 
@@ -35,6 +37,21 @@ export async function rebuildBeside<T>(heard: Set<string>, build: () => Promise<
     await update(fresh, ids);
   }
   return fresh;
+}
+
+/** Entities a listener re-evaluates or re-analyses between two turns of the event loop: about a millisecond of work. */
+export const ENTITIES_PER_TURN = 32;
+
+/**
+ * Runs `work` over `items` a slice of `perTurn` at a time, letting the event loop turn between slices. A listener
+ * applying a large change (an import batch, another process's message) then holds up the checks waiting behind
+ * it by about a millisecond at a time instead of for the whole change.
+ */
+export async function inTurns<T>(items: readonly T[], work: (slice: readonly T[]) => void, perTurn = ENTITIES_PER_TURN): Promise<void> {
+  for (let i = 0; i < items.length; i += perTurn) {
+    if (i > 0) await nextTurn();
+    work(items.slice(i, i + perTurn));
+  }
 }
 
 export interface SubscribeOptions {

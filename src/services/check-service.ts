@@ -40,11 +40,11 @@ export type BatchAnswer = { ok: true; result: CheckResult } | { ok: false; error
 
 interface ParsedCheck {
   slot: number;
-  context: MeasureContext;
+  /** The context's place in `MEASURE_CONTEXTS`. */
+  context: number;
   day: number;
 }
 
-const KNOWN_CONTEXTS = new Set<string>(MEASURE_CONTEXTS);
 const CONTEXT_SLOT = new Map<string, number>(MEASURE_CONTEXTS.map((c, i) => [c, i]));
 const DECISION_SLOT = new Map<string, number>(DECISIONS.map((d, i) => [d, i]));
 
@@ -118,7 +118,7 @@ export class CheckService {
   private async answer(index: DecisionIndex, request: CheckRequest): Promise<CheckResult> {
     const q = this.parse(index, request);
     const result = this.fromIndex(index, q) ?? (await this.evaluate(index, q));
-    this.countsOf(this.deps.policy.today())[CONTEXT_SLOT.get(q.context)! * DECISIONS.length + DECISION_SLOT.get(result.decision)!]!++;
+    this.countsOf(this.deps.policy.today())[q.context * DECISIONS.length + DECISION_SLOT.get(result.decision)!]!++;
     return result;
   }
 
@@ -129,12 +129,13 @@ export class CheckService {
   }
 
   private fromIndex(index: DecisionIndex, q: ParsedCheck): CheckResult | undefined {
-    const outcomes = index.outcomesOn(q.slot, q.day);
-    return outcomes && toResult(outcomes[q.context], index.pack.version, q.day);
+    const outcome = index.outcomeOn(q.slot, q.day, q.context);
+    return outcome && toResult(outcome, index.pack.version, q.day);
   }
 
   private parse(index: DecisionIndex, request: CheckRequest): ParsedCheck {
-    if (!KNOWN_CONTEXTS.has(request.context)) {
+    const context = CONTEXT_SLOT.get(request.context);
+    if (context === undefined) {
       throw new DomainError('INVALID_REQUEST', `unknown context "${request.context}"; known contexts: ${MEASURE_CONTEXTS.join(', ')}`, [
         { field: 'context', reason: `must be one of ${MEASURE_CONTEXTS.join(', ')}` },
       ]);
@@ -144,7 +145,7 @@ export class CheckService {
     }
     const slot = findSlot(index, request.entity, this.deps.identifierRules);
     if (slot instanceof DomainError) throw slot;
-    return { slot, context: request.context as MeasureContext, day: request.at === undefined ? this.deps.policy.today() : toDay(request.at) };
+    return { slot, context, day: request.at === undefined ? this.deps.policy.today() : toDay(request.at) };
   }
 
   /** Evaluates the entity from its records; a result for today replaces the stale one in the index. */
@@ -154,7 +155,7 @@ export class CheckService {
     if (!input) throw new DomainError('ENTITY_NOT_FOUND', `no entity ${id} in this node's register`);
     const evaluated = evaluateForIndex(index.pack, input, q.day);
     if (q.day === this.deps.policy.today()) index.store(q.slot, q.day, evaluated);
-    return toResult(evaluated.outcomes[q.context], index.pack.version, q.day);
+    return toResult(evaluated.outcomes[MEASURE_CONTEXTS[q.context]!], index.pack.version, q.day);
   }
 }
 

@@ -112,6 +112,9 @@ function expectSame(pack: CompiledPack, index: DecisionIndex, input: EvaluationI
   }
 }
 
+/** Entity ids are UUIDs, as in the register. */
+const entityId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
 describe.each(Object.keys(PACKS) as NodeId[])('check index under the %s pack equals from-scratch evaluation', (node) => {
   const pack = PACKS[node];
   it.each([1, 2, 3, 4])('random imports, corrections and clock moves (seed %i)', (seed) => {
@@ -119,7 +122,7 @@ describe.each(Object.keys(PACKS) as NodeId[])('check index under the %s pack equ
     const gen = new Generator(rng);
     let today = START + rng.int(SPAN);
     const register: EvaluationInput[] = Array.from({ length: 40 }, (_, i) => ({
-      entity: { id: `e${i}`, jurisdiction: pack.pack.manifest.node.toUpperCase() as 'GD' },
+      entity: { id: entityId(i), jurisdiction: pack.pack.manifest.node.toUpperCase() as 'GD' },
       refs: [`uscc:E${i}`],
       records: Array.from({ length: rng.int(4) }, () => gen.record(node, today)),
     }));
@@ -140,6 +143,7 @@ describe.each(Object.keys(PACKS) as NodeId[])('check index under the %s pack equ
         index.put(register[i]!, today);
       }
       for (const input of register) {
+        expect(index.entityIdOf(index.slotOf(input.refs[0]!)!)).toBe(input.entity.id);
         expectSame(pack, index, input, today, today);
         expectSame(pack, index, input, today - 1 - rng.int(1500), today);
         expectSame(pack, index, input, today + 1 + rng.int(1500), today);
@@ -153,7 +157,7 @@ describe('nextChangeDay', () => {
     const pack = PACKS.gd;
     expect(nextChangeDay(pack, [], toDay('2026-01-01'))).toBe(NEVER);
     const index = new DecisionIndex(pack);
-    index.put({ entity: { id: 'x', jurisdiction: 'GD' }, refs: ['uscc:X'], records: [] }, toDay('2026-01-01'));
+    index.put({ entity: { id: entityId(0), jurisdiction: 'GD' }, refs: ['uscc:X'], records: [] }, toDay('2026-01-01'));
     expect(index.outcomesOn(index.slotOf('uscc:X')!, toDay('2099-01-01'))).toBe(NO_EFFECT);
   });
 

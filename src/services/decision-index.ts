@@ -8,8 +8,8 @@
  * result when it is for today).
  *
  * Memory stays small for a large register: entities whose evaluation has no effect anywhere (most of them)
- * share one frozen result, ids and validity spans live in typed arrays, and one packed `KeyTable` takes both internal
- * ids and `scheme:value` references (they cannot collide: ids have no colon) to a slot number.
+ * share one frozen result, and ids, references and validity spans live in typed arrays: an `EntityIdTable` takes
+ * internal ids to a slot number, a packed `KeyTable` takes `scheme:value` references to it.
  */
 import type { CompiledPack } from '../domain/policy/compile.js';
 import { fromDay, NEVER } from '../domain/policy/dates.js';
@@ -18,7 +18,7 @@ import { NOTHING_APPLIES } from '../domain/policy/measures.js';
 import type { AppliedMeasure, ContextOutcome, EvaluationInput } from '../domain/policy/model.js';
 import { nextChangeDay } from '../domain/policy/next-change.js';
 import { MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
-import { KeyTable } from './key-table.js';
+import { EntityIdTable, KeyTable } from './key-table.js';
 
 /** A measure as a check reports it: what, by whom, on which legal basis, because of which facts. */
 export type MeasureView = Omit<AppliedMeasure, 'via'>;
@@ -53,6 +53,7 @@ function withoutVia({ id, kind, effect, authority, legalBasis, because }: Applie
 const OPEN_END = 0x7fffffff;
 /** Int32 cells per slot: from, to, effect. */
 const CELL = 3;
+const CONTEXTS = MEASURE_CONTEXTS.length;
 
 /** An entity's outcomes evaluated on one day, and the first day they may differ. */
 export interface Evaluated {
@@ -72,27 +73,27 @@ export function evaluateForIndex(pack: CompiledPack, input: EvaluationInput, day
 }
 
 export class DecisionIndex {
-  /** Internal ids and `scheme:value` references → slot. */
-  private readonly slots = new KeyTable();
-  /** Slot → internal id, as four 32-bit words of the UUID. */
-  private ids: Uint32Array = new Uint32Array(4 * 1024);
+  /** Internal ids ↔ slot. */
+  private readonly ids = new EntityIdTable();
+  /** `scheme:value` references → slot. */
+  private readonly refs = new KeyTable();
   /**
    * Per slot: the day the result was evaluated on, the first day it may differ ([from, to)), and where its
-   * outcomes are: 0 for `NO_EFFECT` (most entities: answered without touching another object), else an index
-   * into `effects`.
+   * outcomes are: 0 for `NO_EFFECT` (most entities: answered without touching another object), else a number
+   * `e` whose outcomes are `effects[CONTEXTS * e + c]` for the context numbered `c` in `MEASURE_CONTEXTS`.
    */
   private cells: Int32Array = new Int32Array(CELL * 1024);
-  private readonly effects: (ContextOutcomes | undefined)[] = [undefined];
-  /** Indexes of `effects` freed when an entity's outcomes became `NO_EFFECT`. */
+  /** Outcomes by effect number and context, flat, so that a check reaches its outcome in one step. */
+  private readonly effects: (IndexedOutcome | undefined)[] = new Array<undefined>(CONTEXTS).fill(undefined);
+  /** Effect numbers freed when an entity's outcomes became `NO_EFFECT`. */
   private readonly freeEffects: number[] = [];
-  private count = 0;
 
   /** @param pack the pack every result of this index was evaluated under. */
   constructor(readonly pack: CompiledPack) {}
 
   /** Number of entities indexed. */
   get size(): number {
-    return this.count;
+    return this.ids.size;
   }
 
   /**
@@ -100,27 +101,24 @@ export class DecisionIndex {
    * References an entity no longer has keep pointing at it until the index is rebuilt.
    */
   put(input: EvaluationInput, day: number): void {
-    const id = input.entity.id;
-    let slot = this.slots.get(id);
-    if (slot === undefined) {
-      slot = this.count++;
-      if (CELL * this.count > this.cells.length) this.cells = grow(this.cells, 2 * this.cells.length);
-      if (4 * this.count > this.ids.length) this.ids = grow(this.ids, 2 * this.ids.length);
-      packUuid(id, this.ids, 4 * slot);
-      this.slots.set(id, slot);
+    const slot = this.ids.add(input.entity.id);
+    if (CELL * this.ids.size > this.cells.length) {
+      const bigger = new Int32Array(2 * this.cells.length);
+      bigger.set(this.cells);
+      this.cells = bigger;
     }
-    for (const ref of input.refs) this.slots.set(ref, slot);
+    for (const ref of input.refs) this.refs.set(ref, slot);
     this.store(slot, day, evaluateForIndex(this.pack, input, day));
   }
 
   /** The slot of an entity by internal id or `scheme:value` reference (normalised), if indexed. */
   slotOf(key: string): number | undefined {
-    return this.slots.get(key);
+    return this.ids.slotOf(key) ?? this.refs.get(key);
   }
 
   /** The internal id of the entity in `slot`. */
   entityIdOf(slot: number): string {
-    return unpackUuid(this.ids, 4 * slot);
+    return this.ids.idOf(slot);
   }
 
   /** The stored outcomes of `slot` if they hold on `day`; undefined when the entity must be re-evaluated. */
@@ -128,7 +126,19 @@ export class DecisionIndex {
     const at = CELL * slot;
     if (day < this.cells[at]! || day >= this.cells[at + 1]!) return undefined;
     const effect = this.cells[at + 2]!;
-    return effect === 0 ? NO_EFFECT : this.effects[effect];
+    if (effect === 0) return NO_EFFECT;
+    return Object.fromEntries(MEASURE_CONTEXTS.map((c, i) => [c, this.effects[CONTEXTS * effect + i]!])) as ContextOutcomes;
+  }
+
+  /**
+   * The stored outcome of `slot` in the context numbered `context` (its place in `MEASURE_CONTEXTS`) if it holds
+   * on `day`: the check's path, which reads no more than it answers with.
+   */
+  outcomeOn(slot: number, day: number, context: number): IndexedOutcome | undefined {
+    const at = CELL * slot;
+    if (day < this.cells[at]! || day >= this.cells[at + 1]!) return undefined;
+    const effect = this.cells[at + 2]!;
+    return effect === 0 ? NOTHING_APPLIES : this.effects[CONTEXTS * effect + context];
   }
 
   /** Stores an evaluation of `slot` made on `day`. */
@@ -137,35 +147,16 @@ export class DecisionIndex {
     let effect = this.cells[at + 2]!;
     if (evaluated.outcomes === NO_EFFECT) {
       if (effect !== 0) {
-        this.effects[effect] = undefined;
+        this.effects.fill(undefined, CONTEXTS * effect, CONTEXTS * effect + CONTEXTS);
         this.freeEffects.push(effect);
         effect = 0;
       }
     } else {
-      if (effect === 0) effect = this.freeEffects.pop() ?? this.effects.push(undefined) - 1;
-      this.effects[effect] = evaluated.outcomes;
+      if (effect === 0) effect = this.freeEffects.pop() ?? this.effects.length / CONTEXTS;
+      MEASURE_CONTEXTS.forEach((c, i) => (this.effects[CONTEXTS * effect + i] = evaluated.outcomes[c]));
     }
     this.cells[at] = day;
     this.cells[at + 1] = evaluated.nextChange === NEVER ? OPEN_END : evaluated.nextChange;
     this.cells[at + 2] = effect;
   }
-}
-
-function grow(array: Int32Array, size: number): Int32Array;
-function grow(array: Uint32Array, size: number): Uint32Array;
-function grow(array: Int32Array | Uint32Array, size: number): Int32Array | Uint32Array {
-  const bigger = array instanceof Int32Array ? new Int32Array(size) : new Uint32Array(size);
-  bigger.set(array);
-  return bigger;
-}
-
-/** Writes a UUID (`8-4-4-4-12` hex) as four 32-bit words at `at`. */
-function packUuid(id: string, into: Uint32Array, at: number): void {
-  const hex = id.replace(/-/g, '');
-  for (let w = 0; w < 4; w++) into[at + w] = Number.parseInt(hex.slice(8 * w, 8 * w + 8), 16);
-}
-
-function unpackUuid(from: Uint32Array, at: number): string {
-  const hex = Array.from(from.subarray(at, at + 4), (w) => w.toString(16).padStart(8, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -18,7 +18,7 @@ import { appendAudit } from '../store/audit-repository.js';
 import type { Database } from '../store/database.js';
 import { loadEvaluationInputs, readEvaluationPages } from '../store/evaluation-repository.js';
 import { hasPolicyVersion, insertPolicyVersion, latestPolicyVersion } from '../store/policy-repository.js';
-import { rebuildBeside } from './changes.js';
+import { inTurns, rebuildBeside } from './changes.js';
 import { DecisionIndex } from './decision-index.js';
 
 /** Entities re-evaluated per query when an import reports changes. */
@@ -141,7 +141,8 @@ export class PolicyService {
   private async update(index: DecisionIndex, entityIds: string[]): Promise<void> {
     for (let i = 0; i < entityIds.length; i += CHANGE_CHUNK) {
       const day = this.today();
-      for (const input of await loadEvaluationInputs(this.deps.database.db, entityIds.slice(i, i + CHANGE_CHUNK))) index.put(input, day);
+      const inputs = await loadEvaluationInputs(this.deps.database.db, entityIds.slice(i, i + CHANGE_CHUNK));
+      await inTurns(inputs, (slice) => slice.forEach((input) => index.put(input, day)));
     }
   }
 

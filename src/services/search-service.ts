@@ -19,7 +19,7 @@ import {
 import type { NameLang } from '../domain/taxonomy.js';
 import type { Db } from '../store/database.js';
 import { searchableEntities, streamSearchableEntities } from '../store/search-repository.js';
-import { rebuildBeside } from './changes.js';
+import { inTurns, rebuildBeside } from './changes.js';
 
 /** Bounds of `limit` for search and match. */
 export const SEARCH_LIMIT = { default: 10, max: 100 } as const;
@@ -131,7 +131,7 @@ export class SearchService {
   private async update(index: NameIndex, entityIds: string[]): Promise<void> {
     const found = await searchableEntities(this.deps.db, entityIds);
     const present = new Set(found.map((e) => e.id));
-    indexEntities(index, found);
+    await inTurns(found, (slice) => indexEntities(index, slice));
     removeEntities(index, entityIds.filter((id) => !present.has(id)));
   }
 

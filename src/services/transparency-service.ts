@@ -18,7 +18,7 @@ import type { NodeId } from '../domain/taxonomy.js';
 import type { Database } from '../store/database.js';
 import { loadEvaluationInputs, readEvaluationPages } from '../store/evaluation-repository.js';
 import { caseMonths, checkCountsByMonth, type CaseMonth } from '../store/transparency-repository.js';
-import type { EntityChanges } from './changes.js';
+import { inTurns, type EntityChanges } from './changes.js';
 import type { CheckService } from './check-service.js';
 import type { PolicyService } from './policy-service.js';
 
@@ -127,8 +127,9 @@ export class TransparencyService {
     for (let i = 0; i < ids.length; i += CHANGE_CHUNK) {
       const chunk = ids.slice(i, i + CHANGE_CHUNK);
       const inputs = await loadEvaluationInputs(this.deps.database.db, chunk);
-      for (const id of chunk) cache.entries.delete(id);
-      for (const input of inputs) this.keep(cache, input, at);
+      const found = new Set(inputs.map((input) => input.entity.id));
+      for (const id of chunk) if (!found.has(id)) cache.entries.delete(id);
+      await inTurns(inputs, (slice) => slice.forEach((input) => this.keep(cache, input, at)));
     }
   };
 
@@ -157,10 +158,11 @@ export class TransparencyService {
     return cache;
   }
 
+  /** Keeps (or drops) the list entries of one entity as evaluated now. */
   private keep(cache: EntryCache, input: EvaluationInput, at: string): void {
-    if (input.records.length === 0) return;
-    const { lists } = evaluateEntity(this.deps.policy.pack, input.entity, input.records, at);
+    const lists = input.records.length === 0 ? [] : evaluateEntity(this.deps.policy.pack, input.entity, input.records, at).lists;
     if (lists.length > 0) cache.entries.set(input.entity.id, lists.map((m) => ({ list: m.listId, start: m.start, end: m.end })));
+    else cache.entries.delete(input.entity.id);
   }
 }
 

@@ -7,7 +7,6 @@
  * Foreign statuses reach measures only through recognition, and only in the contexts the rule names.
  */
 import { inRange, type CompiledMeasure, type CompiledPack } from './compile.js';
-import { factOf } from './effects.js';
 import type { AppliedMeasure, ContextOutcome, Fact, ListMembership } from './model.js';
 import type { RatingSpan } from './ratings.js';
 import type { Decision, MeasureContext, MeasureEffect } from './vocabulary.js';
@@ -74,7 +73,7 @@ function apply(pack: CompiledPack, m: CompiledMeasure, context: MeasureContext, 
   }
   if (t.kind === 'rating') {
     const local = standing.localRatings.get(t.scheme);
-    if (local && t.grades.has(local.grade)) return applied(m, [factOf(local.effect.record)], { rating: { scheme: local.scheme, grade: local.grade } });
+    if (local && t.grades.has(local.grade)) return applied(m, local.because, { rating: { scheme: local.scheme, grade: local.grade } });
   }
   if (standing.foreignRatings.length === 0) return undefined;
   // Recognition: a foreign status standing in for the required local one, in this context only.
@@ -84,7 +83,7 @@ function apply(pack: CompiledPack, m: CompiledMeasure, context: MeasureContext, 
     if (!wanted || !rule.contexts.has(context) || !inRange(rule.effective, standing.atDay)) continue;
     for (const s of standing.foreignRatings) {
       if (s.effect.record.originNode === rule.source.foreign.node && s.scheme === rule.source.foreign.scheme && rule.foreignGrades.has(s.grade)) {
-        return applied(m, [factOf(s.effect.record)], { rating: { scheme: local.scheme, grade: local.grade }, recognition: rule.source.id });
+        return applied(m, s.because, { rating: { scheme: local.scheme, grade: local.grade }, recognition: rule.source.id });
       }
     }
   }

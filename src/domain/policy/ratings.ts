@@ -5,7 +5,8 @@
  * the decision date; a grade the pack does not know has no effect rather than a guessed one.
  */
 import { inRange, type CompiledPack } from './compile.js';
-import type { RecordEffect } from './effects.js';
+import { factOf, type RecordEffect } from './effects.js';
+import type { Fact } from './model.js';
 
 /** A rating with the half-open day range [from, to) in which it is in force. */
 export interface RatingSpan {
@@ -14,6 +15,8 @@ export interface RatingSpan {
   readonly grade: string;
   readonly from: number;
   readonly to: number;
+  /** The fact behind the rating, one array shared by every measure it triggers. */
+  readonly because: readonly Fact[];
 }
 
 /**
@@ -42,7 +45,7 @@ export function ratingSpans(pack: CompiledPack, effects: readonly RecordEffect[]
     const next = candidates[i + 1];
     const to = next && next.key === c.key ? Math.min(c.to, next.effect.from) : c.to;
     if (to > c.effect.from) {
-      spans.push({ effect: c.effect, scheme: c.effect.record.rating!.scheme, grade: c.effect.record.rating!.grade, from: c.effect.from, to });
+      spans.push({ effect: c.effect, scheme: c.effect.record.rating!.scheme, grade: c.effect.record.rating!.grade, from: c.effect.from, to, because: [factOf(c.effect.record)] });
     }
   }
   return spans;
