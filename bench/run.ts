@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N] [--nice N]`: runs the named bench (all when none), each printing a table of
+ * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N] [--nice N] [--semi-space MB]`: runs the named bench (all when none), each printing a table of
  * figures with ratios against a baseline measured in the same run.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -18,47 +18,29 @@ const BENCHES = {
   verify: () => verifyBench(),
   objections: (o: { objections: number }) => objectionsBench({ objections: o.objections }),
   replicate: (o: { records: number; pageSize: number }) => replicateBench({ records: o.records, pageSize: o.pageSize }),
-  load: (o: { records: number; connections: number; nice: number }) => loadBench({ records: o.records, connections: o.connections, nice: o.nice }),
+  load: (o: { records: number; connections: number; nice: number; semiSpace: number }) => loadBench({ records: o.records, connections: o.connections, nice: o.nice, semiSpace: o.semiSpace }),
 } as const;
+
+/** A commander parser for a whole number from `min` to `max`. */
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `must be a whole number ≥ ${min}` : `must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+};
 
 const program = new Command('bench')
   .argument('[names...]', `benches to run: ${Object.keys(BENCHES).join(', ')} (default: all)`)
-  .option('--records <n>', 'record lines for the import bench, records for the replicate bench, records imported by the load bench', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1000) throw new InvalidArgumentError('must be a whole number ≥ 1000');
-    return n;
-  }, 1_000_000)
-  .option('--entities <n>', 'entities in the check index of the check bench', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1000) throw new InvalidArgumentError('must be a whole number ≥ 1000');
-    return n;
-  }, 1_000_000)
-  .option('--objections <n>', 'objections filed at once by the objections bench', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 10) throw new InvalidArgumentError('must be a whole number ≥ 10');
-    return n;
-  }, 10_000)
-  .option('--page-size <n>', 'feed items per page in the replicate bench', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
-    return n;
-  }, 10_000)
-  .option('--connections <n>', 'concurrent connections of the load bench\'s checks', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('must be a whole number from 1 to 1000');
-    return n;
-  }, 16)
-  .option('--nice <n>', 'CPU priority of the load bench\'s import and pull: 0 (the server\'s) to 19 (the lowest)', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0 || n > 19) throw new InvalidArgumentError('must be a whole number from 0 to 19');
-    return n;
-  }, 10)
-  .option('--seconds <n>', 'duration of each HTTP run of the check bench', (v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of seconds ≥ 1');
-    return n;
-  }, 20)
-  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number; nice: number }) => {
+  .option('--records <n>', 'record lines for the import bench, records for the replicate bench, records imported by the load bench', wholeNumber(1000), 1_000_000)
+  .option('--entities <n>', 'entities in the check index of the check bench', wholeNumber(1000), 1_000_000)
+  .option('--objections <n>', 'objections filed at once by the objections bench', wholeNumber(10), 10_000)
+  .option('--page-size <n>', 'feed items per page in the replicate bench', wholeNumber(1, 10_000), 10_000)
+  .option('--connections <n>', "concurrent connections of the load bench's checks", wholeNumber(1, 1000), 16)
+  .option('--nice <n>', "CPU priority of the load bench's import and pull: 0 (the server's) to 19 (the lowest)", wholeNumber(0, 19), 10)
+  .option('--semi-space <mb>', "the load bench's server's V8 young-generation semi-space, in MB (--max-semi-space-size; 0: Node's default)", wholeNumber(0, 1024), 64)
+  .option('--seconds <n>', 'duration of each HTTP run of the check bench', wholeNumber(1), 20)
+  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number; nice: number; semiSpace: number }) => {
     const selected = names.length > 0 ? names : Object.keys(BENCHES);
     for (const name of selected) {
       const bench = BENCHES[name as keyof typeof BENCHES];

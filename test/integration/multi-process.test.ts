@@ -52,12 +52,12 @@ async function serve(db: TestDatabase, env: Record<string, string>, extra: strin
   return { url, child, done };
 }
 
-/** Polls `read` until `accept` holds, failing after the deadline; returns how long it took. */
-async function within<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<number> {
+/** Polls `read` every `every` ms until `accept` holds, failing after `deadline` ms; returns how long it took. */
+async function within<T>(read: () => Promise<T>, accept: (value: T) => boolean, deadline = DEADLINE_MS, every = 20): Promise<number> {
   const started = performance.now();
   for (let value = await read(); !accept(value); value = await read()) {
-    if (performance.now() - started > DEADLINE_MS) throw new Error(`not seen within ${DEADLINE_MS} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 20));
+    if (performance.now() - started > deadline) throw new Error(`not seen within ${deadline} ms: ${JSON.stringify(value, (_key, v: unknown) => (v instanceof Set ? [...v] : v))}`);
+    await new Promise((r) => setTimeout(r, every));
   }
   return performance.now() - started;
 }
@@ -160,14 +160,8 @@ describe.skipIf(testTier() !== 'postgres')('several processes on one PostgreSQL 
       return labels;
     };
     /** Until both workers answer (one may still be starting when the other is ready). */
-    const bothAnswer = async (what: string) => {
-      const started = performance.now();
-      while ((await workerLabels(4)).size !== 2) {
-        expect(performance.now() - started, what).toBeLessThan(60_000);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
-    await bothAnswer('both workers answer');
+    const bothAnswer = () => within(() => workerLabels(4), (labels) => labels.size === 2, 60_000, 200);
+    await bothAnswer();
 
     // Whichever worker takes the record, every worker answers it at once.
     const recorded = await send(`${cluster.url}/v1/records`, 'POST', {
@@ -191,12 +185,9 @@ describe.skipIf(testTier() !== 'postgres')('several processes on one PostgreSQL 
     const [victim] = workers();
     expect(workers()).toHaveLength(2);
     process.kill(victim!, 'SIGKILL');
-    const started = performance.now();
-    while (!(workers().length === 2 && !workers().includes(victim!))) {
-      expect(performance.now() - started, 'a worker replaced').toBeLessThan(10_000);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await bothAnswer('the replacement answers');
+    // A worker replaced, then answering.
+    await within(async () => workers(), (pids) => pids.length === 2 && !pids.includes(victim!), 10_000, 100);
+    await bothAnswer();
     const survivors = workers();
 
     cluster.child.kill('SIGTERM');

@@ -76,6 +76,15 @@ async function readAttachments(files: readonly File[], t: ReturnType<typeof useI
 }
 
 /** A file control for up to five PDF, PNG, JPEG or text files of 2 MiB each; reports the read files or the limit broken. */
+/** A refusal the form cannot place beside a field, as the API wrote it (in English). */
+export function FormError({ message }: { message: string }) {
+  return (
+    <p role="alert" className="field-error" lang="en">
+      {message}
+    </p>
+  );
+}
+
 export function AttachmentsField({ label, errors = [], onChange }: { label: string; errors?: readonly string[]; onChange(attachments: AttachmentUpload[]): void }) {
   const { t, formatNumber } = useI18n();
   const [local, setLocal] = useState<string | undefined>(undefined);

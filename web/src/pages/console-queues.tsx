@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { decideObjection, decideRepair, objectionQueue, repairQueue, type FieldProblem, type Objection, type RepairApplication } from '../api.js';
-import { CaseBadges, Field, Loading, RequireRole, fieldProblems, problemsOf, useLoad } from '../forms.js';
+import { CaseBadges, Field, FormError, Loading, RequireRole, fieldProblems, problemsOf, useLoad } from '../forms.js';
 import { useI18n } from '../i18n/context.js';
 import { Link, useLocation } from '../router.js';
 
@@ -210,9 +210,7 @@ function Decision({ kind, id, onDecided }: { kind: 'objection' | 'repair'; id: s
         )}
       </Field>
       {failure !== undefined && problems.length === 0 && (
-        <p role="alert" className="field-error" lang="en">
-          {failure}
-        </p>
+        <FormError message={failure} />
       )}
       <button type="submit" className="button" disabled={busy}>
         {t('console.decide')}

@@ -5,11 +5,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { correctRecord, fetchRecord, revokeRecord, type FieldProblem, type RegisterRecord } from '../api.js';
-import { Field, Loading, RequireRole, fieldProblems, problemsOf, useLoad } from '../forms.js';
+import { Field, FormError, Loading, RequireRole, fieldProblems, problemsOf, useLoad } from '../forms.js';
 import { useI18n } from '../i18n/context.js';
 import { Link, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { ConsoleNav } from './console-queues.js';
+import { DecisionFacts } from './decision-facts.js';
 import { OtherProblems, RecordFields, contentOf, draftOf, shownControls, unplacedProblems, type RecordDraft } from './console-record-fields.js';
 
 export function ConsoleRecord({ id }: { id: number }) {
@@ -21,7 +22,7 @@ export function ConsoleRecord({ id }: { id: number }) {
 }
 
 function RecordPage({ id }: { id: number }) {
-  const { t, label, formatDay } = useI18n();
+  const { t, label } = useI18n();
   const { principal } = useSession();
   const [state, reload] = useLoad(() => fetchRecord(id), String(id));
   return (
@@ -46,12 +47,7 @@ function RecordPage({ id }: { id: number }) {
                 <dd>
                   <code>{record.sourceId}</code>
                 </dd>
-                <dt>{t('entity.authority')}</dt>
-                <dd>{record.authority}</dd>
-                <dt>{t('entity.decisionNo')}</dt>
-                <dd>{record.decisionNo}</dd>
-                <dt>{t('entity.decidedOn')}</dt>
-                <dd>{formatDay(record.decidedOn)}</dd>
+                <DecisionFacts record={record} />
                 <dt>{t('entity.legalBasis')}</dt>
                 <dd>{record.legalBasis.map((c) => `${c.instrument} ${c.article}`).join('; ')}</dd>
               </dl>
@@ -168,9 +164,7 @@ function Revocation({ record, onRevoked }: { record: RegisterRecord; onRevoked()
       <form onSubmit={submit} noValidate className="form" data-testid="revocation-form">
         <ReasonField value={reason} onChange={setReason} problems={problems} testId="revocation-reason" />
         {failure !== undefined && problems.length === 0 && (
-          <p role="alert" className="field-error" lang="en">
-            {failure}
-          </p>
+          <FormError message={failure} />
         )}
         <button type="submit" className="button danger" disabled={busy}>
           {t('console.revokeButton')}

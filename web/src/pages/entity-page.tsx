@@ -9,6 +9,7 @@ import { ApiError, fetchReport, signedReportUrl, type Citation, type CreditRepor
 import { useI18n } from '../i18n/context.js';
 import { displayName } from '../i18n/locales.js';
 import { Link } from '../router.js';
+import { DecisionFacts } from './decision-facts.js';
 
 type ReportState = { kind: 'loading' } | { kind: 'loaded'; report: CreditReport } | { kind: 'missing' } | { kind: 'failed'; message: string };
 
@@ -221,12 +222,7 @@ function RecordCard({ record, homeNode }: { record: ReportRecord; homeNode: stri
       </h3>
       <p>{record.summary}</p>
       <dl className="facts">
-        <dt>{t('entity.authority')}</dt>
-        <dd>{record.authority}</dd>
-        <dt>{t('entity.decisionNo')}</dt>
-        <dd>{record.decisionNo}</dd>
-        <dt>{t('entity.decidedOn')}</dt>
-        <dd>{formatDay(record.decidedOn)}</dd>
+        <DecisionFacts record={record} />
         {record.publication !== null && (
           <>
             <dt>{t('entity.publishedUntil')}</dt>

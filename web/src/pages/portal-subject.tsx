@@ -24,7 +24,7 @@ import {
   type RepairEligibility,
   type SubjectRef,
 } from '../api.js';
-import { AttachmentsField, CaseBadges, Field, Loading, RequireRole, fieldProblems, newIdempotencyKey, problemsOf, useLoad } from '../forms.js';
+import { AttachmentsField, CaseBadges, Field, FormError, Loading, RequireRole, fieldProblems, newIdempotencyKey, problemsOf, useLoad } from '../forms.js';
 import { useI18n } from '../i18n/context.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
@@ -197,9 +197,7 @@ function ObjectionSection({ subject, data, onFiled }: { subject: SubjectRef; dat
           </Field>
           <AttachmentsField label={t('portal.evidence')} errors={failure && problemsOf(failure.problems, 'attachments')} onChange={setAttachments} />
           {failure !== undefined && unplaced(failure.problems, ['grounds', 'attachments']) && (
-            <p role="alert" className="field-error" lang="en">
-              {failure.message}
-            </p>
+            <FormError message={failure.message} />
           )}
           <button type="submit" className="button" disabled={busy}>
             {t('portal.fileObjection')}
@@ -295,9 +293,7 @@ function RepairSection({ subject, data, onFiled }: { subject: SubjectRef; data: 
         </Field>
         <AttachmentsField label={t('portal.evidence')} errors={failure && problemsOf(failure.problems, 'attachments')} onChange={setAttachments} />
         {failure !== undefined && (
-          <p role="alert" className="field-error" lang="en">
-            {failure.message}
-          </p>
+          <FormError message={failure.message} />
         )}
         <button type="submit" className="button" disabled={busy}>
           {t('portal.applyRepair')}
