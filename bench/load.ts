@@ -6,8 +6,7 @@
  *
  * The import and the pull run at a lower CPU priority (`--nice`, default 10), as docs/deploy.md advises for bulk
  * work beside a serving node; `--nice 0` runs them at the same priority as the server. The hk node stands in for a
- * partner on its own machine and runs at the same priority as the bulk work. The gd server runs with a 64 MB
- * young-generation semi-space (`--semi-space`, 0 for Node's default), as docs/deploy.md also advises.
+ * partner on its own machine and runs at the same priority as the bulk work.
  *
  * Baseline in the same run: the same checks, at the same concurrency, on the same node while nothing else runs.
  * Under load, checks run in consecutive windows until the import and the pull have both ended; the table gives
@@ -113,8 +112,8 @@ async function timed(command: string[], env: Record<string, string>, nice: numbe
 }
 
 
-export async function loadBench(options: { records: number; connections: number; nice: number; semiSpace: number }): Promise<void> {
-  const { records, connections, nice, semiSpace } = options;
+export async function loadBench(options: { records: number; connections: number; nice: number }): Promise<void> {
+  const { records, connections, nice } = options;
   const replicated = Math.round(records / 5);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'credence-bench-load-'));
   const cluster = await startCluster();
@@ -143,9 +142,7 @@ export async function loadBench(options: { records: number; connections: number;
     // bulk work's priority rather than take them from gd's API.
     const hk = await serveNode(db('hk'), hkEnv, nice);
     const peers = { CREDENCE_PEERS: `hk=${hk.url}`, CREDENCE_PEER_KEYS: `hk=${partnerKey}`, CREDENCE_EXCHANGE_PULL_SECONDS: '0' };
-    // As docs/deploy.md advises for a node that follows bulk imports: a larger young generation, fewer scavenges.
-    const youngGeneration = semiSpace > 0 ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-semi-space-size=${semiSpace}`.trim() } : {};
-    const gd = await serveNode(db('gd'), { ...gdEnv, ...peers, ...youngGeneration });
+    const gd = await serveNode(db('gd'), { ...gdEnv, ...peers });
     try {
       const checks = `${gd.url}/v1/checks`;
       const load = { connections, authorization: `Bearer ${serviceKey}` };
@@ -198,7 +195,7 @@ export async function loadBench(options: { records: number; connections: number;
         },
         { run: `checks during import + replication, worst window (goal p99 ≤ ${GOAL_P99_MS} ms)`, seconds: WINDOW_SECONDS, 'p99 ms': worstP99, 'p99 vs idle': worstP99 / idle.latency.p99 },
       ];
-      const priority = (nice > 0 ? `, the import and the pull at nice ${nice}` : ', the import and the pull at the same CPU priority') + (semiSpace > 0 ? `, gd's semi-space ${semiSpace} MB` : '');
+      const priority = nice > 0 ? `, the import and the pull at nice ${nice}` : ', the import and the pull at the same CPU priority';
       printTable(`POST /v1/checks on gd (PostgreSQL 15, fsync off) at ${connections} connections while ${records.toLocaleString('en-US')} records are imported and ${replicated.toLocaleString('en-US')} replicated from hk${priority}`, rows);
       printTable("the windows, and how late gd's event loop ran in them (a check waiting behind the server's own work)", [
         { what: `windows with a check p99 over ${GOAL_P99_MS} ms`, figure: `${windows.filter((w) => w.latency.p99 > GOAL_P99_MS).length} of ${windows.length}` },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N] [--nice N] [--semi-space MB]`: runs the named bench (all when none), each printing a table of
+ * `npm run bench [-- NAME] [--records N] [--entities N] [--seconds S] [--objections N] [--page-size N] [--connections N] [--nice N]`: runs the named bench (all when none), each printing a table of
  * figures with ratios against a baseline measured in the same run.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -18,7 +18,7 @@ const BENCHES = {
   verify: () => verifyBench(),
   objections: (o: { objections: number }) => objectionsBench({ objections: o.objections }),
   replicate: (o: { records: number; pageSize: number }) => replicateBench({ records: o.records, pageSize: o.pageSize }),
-  load: (o: { records: number; connections: number; nice: number; semiSpace: number }) => loadBench({ records: o.records, connections: o.connections, nice: o.nice, semiSpace: o.semiSpace }),
+  load: (o: { records: number; connections: number; nice: number }) => loadBench({ records: o.records, connections: o.connections, nice: o.nice }),
 } as const;
 
 /** A commander parser for a whole number from `min` to `max`. */
@@ -38,9 +38,8 @@ const program = new Command('bench')
   .option('--page-size <n>', 'feed items per page in the replicate bench', wholeNumber(1, 10_000), 10_000)
   .option('--connections <n>', "concurrent connections of the load bench's checks", wholeNumber(1, 1000), 16)
   .option('--nice <n>', "CPU priority of the load bench's import and pull: 0 (the server's) to 19 (the lowest)", wholeNumber(0, 19), 10)
-  .option('--semi-space <mb>', "the load bench's server's V8 young-generation semi-space, in MB (--max-semi-space-size; 0: Node's default)", wholeNumber(0, 1024), 64)
   .option('--seconds <n>', 'duration of each HTTP run of the check bench', wholeNumber(1), 20)
-  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number; nice: number; semiSpace: number }) => {
+  .action(async (names: string[], options: { records: number; entities: number; seconds: number; objections: number; pageSize: number; connections: number; nice: number }) => {
     const selected = names.length > 0 ? names : Object.keys(BENCHES);
     for (const name of selected) {
       const bench = BENCHES[name as keyof typeof BENCHES];

@@ -6,6 +6,14 @@ export function gbaDate(instant: Date): string {
   return new Date(instant.getTime() + GBA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The day number (days since 1970-01-01, as `toDay` counts them) that `instant` falls on in the Greater Bay Area:
+ * `toDay(gbaDate(instant))` without building and parsing a string, for paths that ask for today on every request.
+ */
+export function gbaDay(instant: Date): number {
+  return Math.floor((instant.getTime() + GBA_OFFSET_MS) / 86_400_000);
+}
+
 /** A source of the current time, passed to whatever needs one so tests can fix it. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

@@ -4,10 +4,10 @@
  * pack against current data, and activating a new version.
  */
 import type { Logger } from 'pino';
-import { gbaDate, type Clock } from '../domain/dates.js';
+import { gbaDay, type Clock } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { compilePack, type CompiledPack } from '../domain/policy/compile.js';
-import { fromDay, toDay } from '../domain/policy/dates.js';
+import { fromDay } from '../domain/policy/dates.js';
 import type { NodeId } from '../domain/taxonomy.js';
 import { readPackFiles } from '../policy/load-pack.js';
 import { PolicyPackError } from '../policy/pack-error.js';
@@ -112,7 +112,7 @@ export class PolicyService {
 
   /** Today's day number in the GBA, from the clock. */
   today(): number {
-    return toDay(gbaDate(this.deps.clock()));
+    return gbaDay(this.deps.clock());
   }
 
   /**
