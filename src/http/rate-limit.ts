@@ -2,7 +2,9 @@
  * Rate limits (issue 8 §1) with @fastify/rate-limit: per key for callers that present one, per address for
  * anonymous callers, counted over a sliding minute in this process. Counted after the caller is known (the
  * access layer's `onRequest`) and before validation, so refused and malformed requests count too. Only `/v1/`
- * routes are limited. Over the limit: 429 problem+json with `retry-after`.
+ * routes are limited. Over the limit: 429 problem+json with `retry-after` and the `x-ratelimit-*` headers; answers
+ * within the limit carry none of them (three headers on every answer cost every caller, and a point-of-service
+ * system far below its limit has no use for them).
  */
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
@@ -20,6 +22,7 @@ export function rateLimitOptions(limits: Config['rateLimits']): RateLimitPluginO
   return {
     global: true,
     hook: 'preValidation',
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     timeWindow: 60_000,
     keyGenerator: keyOf,
     max: (_request, key) => limitFor(limits, key),

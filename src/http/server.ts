@@ -49,10 +49,11 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   server.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
-  server.addHook('onResponse', async (request, reply) => {
+  server.addHook('onResponse', (request, reply, done) => {
     app.metrics.httpRequests
       .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
       .observe(reply.elapsedTime / 1000);
+    done();
   });
 
   await server.register(accessControl, { keys: app.keys });

@@ -98,15 +98,20 @@ export class KeyService {
 
   /**
    * The principal behind an `Authorization: Bearer` key or a session token; `ANONYMOUS` when there is
-   * none. A malformed, unknown, expired or revoked credential is UNAUTHENTICATED, never anonymous.
+   * none. A malformed, unknown, expired or revoked credential is UNAUTHENTICATED, never anonymous. Answered
+   * synchronously while the credential is cached (every request of a busy caller), from the database otherwise.
    */
-  async authenticate(credential: { key?: string; session?: string }): Promise<Principal> {
+  authenticate(credential: { key?: string; session?: string }): Principal | Promise<Principal> {
     const token = credential.key ?? credential.session;
     if (token === undefined) return ANONYMOUS;
-    const now = this.deps.clock().getTime();
     const cached = this.cache.get(token);
-    if (cached && cached.until > now) return cached.principal;
-    const key = credential.key !== undefined ? await this.keyOf(credential.key) : await this.sessionKey(credential.session!);
+    if (cached && cached.until > this.deps.clock().getTime()) return cached.principal;
+    return this.lookUp(token, credential.key !== undefined);
+  }
+
+  private async lookUp(token: string, isKey: boolean): Promise<Principal> {
+    const now = this.deps.clock().getTime();
+    const key = isKey ? await this.keyOf(token) : await this.sessionKey(token);
     const refusal = key && unusable(key.row, now, key.sessionEnds);
     if (!key || refusal) {
       this.cache.delete(token);

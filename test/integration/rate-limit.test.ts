@@ -1,6 +1,7 @@
 /**
  * Rate limits (issue 8 §1): per key and per address of anonymous callers, each counted apart; over the limit a
- * 429 problem+json with `retry-after`; health, readiness and metrics never limited.
+ * 429 problem+json with `retry-after` and `x-ratelimit-*` (answers within the limit carry no such header); health,
+ * readiness and metrics never limited.
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -21,11 +22,16 @@ describe('rate limits', () => {
   });
 
   it('limits anonymous callers per address, and never health, readiness or metrics', async () => {
-    for (let i = 0; i < 5; i++) expect((await t.server.inject({ method: 'GET', url: '/v1/entities?q=示例' })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      const answer = await t.server.inject({ method: 'GET', url: '/v1/entities?q=示例' });
+      expect(answer.statusCode).toBe(200);
+      expect(Object.keys(answer.headers).filter((h) => h.startsWith('x-ratelimit-'))).toEqual([]);
+    }
     const refused = await t.server.inject({ method: 'GET', url: '/v1/entities?q=示例' });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers).toMatchObject({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0' });
     expect(refused.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED', detail: expect.stringMatching(/more than 5 requests a minute from this address/) });
     for (const url of ['/healthz', '/readyz', '/metrics']) {
       for (let i = 0; i < 8; i++) expect((await t.server.inject({ method: 'GET', url })).statusCode, url).toBe(200);
