@@ -55,12 +55,21 @@ export class CheckService {
    */
   private tally = new Map<number, number[]>();
 
-  constructor(private readonly deps: { db: Db; policy: Pick<PolicyService, 'decisionIndex' | 'today'>; identifierRules: IdentifierRules }) {}
+  constructor(private readonly deps: { db: Db; policy: Pick<PolicyService, 'decisionIndex' | 'builtIndex' | 'today'>; identifierRules: IdentifierRules }) {}
 
-  /** One check. Throws INVALID_REQUEST (unknown context, bad date), INVALID_ENTITY_REF or ENTITY_NOT_FOUND. */
-  async check(request: CheckRequest, principal?: Principal): Promise<CheckResult> {
+  /**
+   * One check. Throws INVALID_REQUEST (unknown context, bad date), INVALID_ENTITY_REF or ENTITY_NOT_FOUND.
+   * Answered synchronously when the index is built and holds the answer (nearly every check), else a promise.
+   */
+  check(request: CheckRequest, principal?: Principal): CheckResult | Promise<CheckResult> {
     if (principal) requireAccess(principal, 'checks.run', { context: request.context });
-    return this.answer(await this.deps.policy.decisionIndex(), request);
+    const index = this.deps.policy.builtIndex();
+    if (index) {
+      const q = this.parse(index, request);
+      const result = this.fromIndex(index, q);
+      if (result) return this.counted(q, result);
+    }
+    return this.deps.policy.decisionIndex().then((built) => this.answer(built, request));
   }
 
   /** Up to `MAX_BATCH` checks, each answered or refused on its own. */
@@ -117,7 +126,10 @@ export class CheckService {
 
   private async answer(index: DecisionIndex, request: CheckRequest): Promise<CheckResult> {
     const q = this.parse(index, request);
-    const result = this.fromIndex(index, q) ?? (await this.evaluate(index, q));
+    return this.counted(q, this.fromIndex(index, q) ?? (await this.evaluate(index, q)));
+  }
+
+  private counted(q: ParsedCheck, result: CheckResult): CheckResult {
     this.countsOf(this.deps.policy.today())[q.context * DECISIONS.length + DECISION_SLOT.get(result.decision)!]!++;
     return result;
   }

@@ -43,6 +43,8 @@ export class PolicyService {
   private active: CompiledPack | undefined;
   private activeFiles: Readonly<Record<string, unknown>> | undefined;
   private index: Promise<DecisionIndex> | undefined;
+  /** The index `index` resolved to, once it has. */
+  private built: { of: Promise<DecisionIndex>; index: DecisionIndex } | undefined;
   /** While {@link PolicyService.rebuild} runs: the entities changed meanwhile, to apply to the fresh index too. */
   private heardDuringRebuild: Set<string> | undefined;
   private readonly activationListeners: (() => Promise<void>)[] = [];
@@ -98,7 +100,7 @@ export class PolicyService {
     try {
       const fresh = await rebuildBeside(heard, () => this.build(pack), (index, ids) => this.update(index, ids));
       // An activation meanwhile dropped the index: the next use builds it under the new pack.
-      if (this.active === pack) this.index = Promise.resolve(fresh);
+      if (this.active === pack) await this.hold(Promise.resolve(fresh));
     } finally {
       this.heardDuringRebuild = undefined;
     }
@@ -120,11 +122,28 @@ export class PolicyService {
    * Concurrent callers share one build; a failed build is retried by the next caller.
    */
   decisionIndex(): Promise<DecisionIndex> {
-    this.index ??= this.build(this.pack).catch((error: unknown) => {
-      this.index = undefined;
-      throw error;
-    });
-    return this.index;
+    return this.index ?? this.hold(this.build(this.pack));
+  }
+
+  /** The check index when it is built and current (the check's synchronous way to it), else undefined. */
+  builtIndex(): DecisionIndex | undefined {
+    return this.built?.of === this.index ? this.built?.index : undefined;
+  }
+
+  /** Makes `building` the index in use; a failed build is dropped, to be retried by the next caller. */
+  private hold(building: Promise<DecisionIndex>): Promise<DecisionIndex> {
+    const held: Promise<DecisionIndex> = building.then(
+      (index) => {
+        if (this.index === held) this.built = { of: held, index };
+        return index;
+      },
+      (error: unknown) => {
+        if (this.index === held) this.index = undefined;
+        throw error;
+      },
+    );
+    this.index = held;
+    return held;
   }
 
   /**

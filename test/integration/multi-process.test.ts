@@ -206,7 +206,7 @@ describe.skipIf(testTier() !== 'postgres')('a process that lost its listening co
       await a.imports.importFiles([fixture('checks.ndjson')]);
       await b.peers.listen();
       await b.warm();
-      const check = () => b.checks.check({ entity: CLEAN, context: 'honours' });
+      const check = async () => b.checks.check({ entity: CLEAN, context: 'honours' });
       expect(await check()).toMatchObject({ decision: 'allow' });
 
       // Whatever else is sent on the channel is ignored (logged), not a crash.

@@ -16,7 +16,7 @@ export function checkCommand(): Command {
     .option('--at <date>', 'answer as of this date (YYYY-MM-DD); default today in the GBA')
     .option('--json', 'print the answer as JSON')
     .action(async (ref: string, flags: { context: string; at?: string; json?: boolean; db?: string; node?: string }) => {
-      const result = await withApp(configFrom(process.env, flags), (app) => app.checks.check({ entity: ref, context: flags.context, at: flags.at }));
+      const result = await withApp(configFrom(process.env, flags), async (app) => app.checks.check({ entity: ref, context: flags.context, at: flags.at }));
       process.stdout.write(flags.json ? JSON.stringify(result) + '\n' : describeCheck(ref, flags.context, result));
     });
 }

@@ -26,7 +26,8 @@ export const checkRoutes =
         response: { 200: checkResultSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
       serializerCompiler,
-      handler: async (request) => checks.check(request.body, request.principal),
+      // Not async: Fastify sends an answer the handler returns at once, without a promise to settle first.
+      handler: (request) => checks.check(request.body, request.principal),
     });
 
     app.post('/v1/checks/batch', {
