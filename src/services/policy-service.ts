@@ -205,7 +205,8 @@ export class PolicyService {
     const started = Date.now();
     const index = new DecisionIndex(pack);
     const day = this.today();
-    for await (const page of readEvaluationPages(this.deps.database.db)) for (const input of page) index.put(input, day);
+    // In turns of the event loop: the node answers requests (the register, /healthz) while it builds.
+    for await (const page of readEvaluationPages(this.deps.database.db)) await inTurns(page, (slice) => slice.forEach((input) => index.put(input, day)));
     this.deps.logger.info({ entities: index.size, ms: Date.now() - started, version: pack.version }, 'check index built');
     return index;
   }

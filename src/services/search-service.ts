@@ -138,7 +138,8 @@ export class SearchService {
   private async build(): Promise<NameIndex> {
     const started = performance.now();
     const index = createNameIndex();
-    for await (const page of streamSearchableEntities(this.deps.db)) indexEntities(index, page);
+    // In turns of the event loop: the node answers requests (the register, /healthz) while it builds.
+    for await (const page of streamSearchableEntities(this.deps.db)) await inTurns(page, (slice) => indexEntities(index, slice));
     this.deps.logger.info(
       { entities: index.entities.size, names: index.names.length, ms: Math.round(performance.now() - started) },
       'search index built',
