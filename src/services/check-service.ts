@@ -64,12 +64,7 @@ export class CheckService {
   check(request: CheckRequest, principal?: Principal): CheckResult | Promise<CheckResult> {
     if (principal) requireAccess(principal, 'checks.run', { context: request.context });
     const index = this.deps.policy.builtIndex();
-    if (index) {
-      const q = this.parse(index, request);
-      const result = this.fromIndex(index, q);
-      if (result) return this.counted(q, result);
-    }
-    return this.deps.policy.decisionIndex().then((built) => this.answer(built, request));
+    return index ? this.answer(index, request) : this.deps.policy.decisionIndex().then((built) => this.answer(built, request));
   }
 
   /** Up to `MAX_BATCH` checks, each answered or refused on its own. */
@@ -124,9 +119,11 @@ export class CheckService {
     }
   }
 
-  private async answer(index: DecisionIndex, request: CheckRequest): Promise<CheckResult> {
+  /** From the index when it holds the answer (synchronously), else evaluated from the entity's records. */
+  private answer(index: DecisionIndex, request: CheckRequest): CheckResult | Promise<CheckResult> {
     const q = this.parse(index, request);
-    return this.counted(q, this.fromIndex(index, q) ?? (await this.evaluate(index, q)));
+    const result = this.fromIndex(index, q);
+    return result ? this.counted(q, result) : this.evaluate(index, q).then((evaluated) => this.counted(q, evaluated));
   }
 
   private counted(q: ParsedCheck, result: CheckResult): CheckResult {

@@ -127,7 +127,7 @@ export class PolicyService {
 
   /** The check index when it is built and current (the check's synchronous way to it), else undefined. */
   builtIndex(): DecisionIndex | undefined {
-    return this.built?.of === this.index ? this.built?.index : undefined;
+    return this.built !== undefined && this.built.of === this.index ? this.built.index : undefined;
   }
 
   /** Makes `building` the index in use; a failed build is dropped, to be retried by the next caller. */
