@@ -1,9 +1,10 @@
 /** Browser sessions: a key is exchanged for an HttpOnly cookie, so the web app never keeps the key. */
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../domain/access.js';
 import type { KeyService } from '../../services/key-service.js';
-import { SESSION_COOKIE } from '../access.js';
+import { SESSION_COOKIE, sessionCookie } from '../access.js';
 import { problemSchema } from '../problem.js';
 
 const principalSchema = z
@@ -21,6 +22,9 @@ const principalSchema = z
 export const sessionRoutes =
   (keys: KeyService): FastifyPluginAsyncZod =>
   async (app) => {
+    // Only these routes set cookies; the plugin's hooks stay inside this scope (see `sessionCookie`).
+    await app.register(fastifyCookie, { hook: false });
+
     app.post('/v1/sessions', {
       config: { action: 'session.open' },
       schema: {
@@ -52,7 +56,7 @@ export const sessionRoutes =
       config: { action: 'public.read' },
       schema: { summary: 'Close the browser session', tags: ['access'], response: { 204: z.null() } },
       handler: async (request, reply) => {
-        const token = request.cookies[SESSION_COOKIE];
+        const token = sessionCookie(request);
         if (token !== undefined) await keys.closeSession(token);
         return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send(null);
       },
