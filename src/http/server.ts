@@ -2,7 +2,6 @@
  * The HTTP adapter: Fastify with zod schemas for validation, serialisation and OpenAPI 3.1, problem+json
  * errors, metrics and request logs. Routes are thin; they call the services of the app.
  */
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -26,7 +25,7 @@ import { repairRoutes } from './routes/repairs.js';
 import { statementRoutes } from './routes/statements.js';
 import { transparencyRoutes } from './routes/transparency.js';
 import { accessControl } from './access.js';
-import { rateLimitOptions } from './rate-limit.js';
+import { rateLimits } from './rate-limit.js';
 import { webApp } from './web.js';
 
 export const API_VERSION = '0.1.0';
@@ -57,7 +56,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
   });
 
   await server.register(accessControl, { keys: app.keys });
-  await server.register(fastifyRateLimit, rateLimitOptions(app.config.rateLimits));
+  await server.register(rateLimits, { limits: app.config.rateLimits });
   await server.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
