@@ -226,8 +226,11 @@ describe('notices', () => {
       expect(delivery.headers['credence-delivery']).toBe(String(body.id));
       expect(body).toMatchObject({ event: 'notice.served', payload: { notice: { kind: expect.any(String), content: expect.any(Object) } }, createdAt: expect.any(String) });
     }
-    const subjects = got.map((d) => JSON.parse(d.body).payload.notice.subject as string).sort();
-    expect(subjects).toEqual((await inbox(keys.suspended)).items.map((n) => n.subject).sort());
+    // Each message carries the notice exactly as the inbox shows it.
+    const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+    const payloads = got.map((d) => JSON.parse(d.body).payload as { entityId: string; notice: { id: number } });
+    expect(payloads.map((p) => p.notice).sort(byId)).toEqual((await inbox(keys.suspended)).items.sort(byId));
+    expect(new Set(payloads.map((p) => p.entityId)).size).toBe(1);
     // Delivered is delivered: the next round sends nothing again.
     expect(await t.app.outbox.runOnce()).toMatchObject({ delivered: 0, failed: 0 });
   });
