@@ -1,5 +1,5 @@
 /** Browser sessions: a key is exchanged for an HttpOnly cookie, so the web app never keeps the key. */
-import fastifyCookie from '@fastify/cookie';
+import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../domain/access.js';
