@@ -49,9 +49,7 @@ export async function buildHttpServer(app: App): Promise<FastifyInstance> {
     sendProblem(reply, request, problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
   server.addHook('onResponse', (request, reply, done) => {
-    app.metrics.httpRequests
-      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
-      .observe(reply.elapsedTime / 1000);
+    app.metrics.httpRequests.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
