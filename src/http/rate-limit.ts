@@ -24,12 +24,6 @@ interface Window {
   count: number;
 }
 
-/** Why a request was refused: the caller's limit and the seconds until its window ends. */
-export interface Refusal {
-  limit: number;
-  retryAfterSeconds: number;
-}
-
 /** Counts of requests per caller in fixed windows of a minute, the first request of a caller opening its window. */
 export class RateLimiter {
   /** In the order the windows opened (a caller whose window ends is moved to the end), so ended ones come first. */
@@ -37,8 +31,11 @@ export class RateLimiter {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Counts one request of `caller`, whose limit is `limit` a minute (0: none); the refusal when it is over. */
-  take(caller: string, limit: number): Refusal | undefined {
+  /**
+   * Counts one request of `caller`, whose limit is `limit` a minute (0: none). Over the limit, the seconds until
+   * its window ends (when to retry); otherwise undefined.
+   */
+  take(caller: string, limit: number): number | undefined {
     if (limit === 0) return undefined;
     const now = this.now();
     let window = this.windows.get(caller);
@@ -49,7 +46,7 @@ export class RateLimiter {
       this.windows.set(caller, window);
     }
     window.count++;
-    return window.count > limit ? { limit, retryAfterSeconds: Math.ceil((window.resetAt - now) / 1000) } : undefined;
+    return window.count > limit ? Math.ceil((window.resetAt - now) / 1000) : undefined;
   }
 
   private evict(now: number): void {
@@ -72,11 +69,12 @@ export const rateLimits = fp(async (server: FastifyInstance, options: { limits: 
     if (!limited(request)) return done();
     const principal = request.principal;
     const anonymous = principal.role === 'anonymous';
-    const refusal = anonymous ? limiter.take(`address:${request.ip}`, perAddressPerMinute) : limiter.take(`key:${principal.keyId}`, perKeyPerMinute);
-    if (refusal === undefined) return done();
-    const seconds = String(refusal.retryAfterSeconds);
-    reply.header('retry-after', seconds).header('x-ratelimit-limit', String(refusal.limit)).header('x-ratelimit-remaining', '0').header('x-ratelimit-reset', seconds);
-    const detail = `more than ${refusal.limit} requests a minute from this ${anonymous ? 'address' : 'key'}; retry in ${seconds} s`;
+    const limit = anonymous ? perAddressPerMinute : perKeyPerMinute;
+    const retryAfter = limiter.take(anonymous ? `address:${request.ip}` : `key:${principal.keyId}`, limit);
+    if (retryAfter === undefined) return done();
+    const seconds = String(retryAfter);
+    reply.header('retry-after', seconds).header('x-ratelimit-limit', String(limit)).header('x-ratelimit-remaining', '0').header('x-ratelimit-reset', seconds);
+    const detail = `more than ${limit} requests a minute from this ${anonymous ? 'address' : 'key'}; retry in ${seconds} s`;
     // Answered here: `done` is not called, so nothing after this hook runs.
     sendProblem(reply, request, problem(429, 'RATE_LIMITED', detail));
   });

@@ -23,7 +23,7 @@ import { readAuditLog } from '../../src/store/audit-repository.js';
 import { openDatabase, queryRows, type Db } from '../../src/store/database.js';
 import { startCli, type CliResult } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { writeLines } from '../support/lines.js';
+import { daysAgo, writeLines } from '../support/lines.js';
 import { freePort } from '../support/ports.js';
 
 const OBJECTIONS = 24;
@@ -35,11 +35,6 @@ const IN_FLIGHT = 4;
 function uscc(n: number): string {
   const first17 = `91440101MA5CR${String(n).padStart(4, '0')}`;
   return `uscc:${first17}${usccCheckCharacter(first17)}`;
-}
-
-/** A GBA calendar day `days` before today: the servers run on the system clock. */
-function daysAgo(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** One entity per objection, each with a general SAMR penalty decided five days ago (inside the 60-day window). */

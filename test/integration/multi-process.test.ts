@@ -23,6 +23,7 @@ import { CHANGE_CHANNEL } from '../../src/store/change-bus.js';
 import { queryRows } from '../../src/store/database.js';
 import { runCli, startCli, type CliResult } from '../support/cli.js';
 import { createTestDatabase, testTier, type TestDatabase } from '../support/database.js';
+import { daysAgo } from '../support/lines.js';
 import { freePort } from '../support/ports.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
@@ -32,7 +33,6 @@ const CLEAN = 'uscc:91440101MA5CXXX05R'; // no records in checks.ndjson
 const DEADLINE_MS = 2_000;
 
 /** An ISO date `days` before today (UTC, so never after today in the GBA). */
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A `credence serve` process on 127.0.0.1. */
 interface Server {

@@ -26,7 +26,8 @@ const RECOVERY_MS = 5_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Phase = 'up' | 'stopping' | 'down' | 'starting' | 'back';
-type Answer = { phase: Phase; status: number; problem: boolean; code?: string } | { phase: Phase; failure: string };
+/** `across` for a request still in flight when the phase changed: it belongs to neither phase. */
+type Answer = { phase: Phase | 'across'; status: number; problem: boolean; code?: string } | { phase: Phase | 'across'; failure: string };
 
 /**
  * Workers sending checks (answered from the check index), register reads (from the database) and watch
@@ -67,9 +68,9 @@ class Load {
         const res = await request();
         const problem = (res.headers.get('content-type') ?? '').startsWith('application/problem+json');
         const body = (await res.json()) as { code?: string };
-        this.answers.push({ phase, status: res.status, problem, ...(problem ? { code: body.code } : {}) });
+        this.answers.push({ phase: this.phase === phase ? phase : 'across', status: res.status, problem, ...(problem ? { code: body.code } : {}) });
       } catch (error) {
-        this.answers.push({ phase, failure: (error as Error).message });
+        this.answers.push({ phase: this.phase === phase ? phase : 'across', failure: (error as Error).message });
       }
       await sleep(10);
     }

@@ -17,6 +17,7 @@ import { queryRows } from '../../src/store/database.js';
 import { bearer, createTestServer, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { daysAgo, samrPenaltyLine, writeLines } from '../support/lines.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
 const GD_PACK = fileURLToPath(new URL('../../policies/gd', import.meta.url));
@@ -167,25 +168,8 @@ describe('credence check, report and policy commands', () => {
   it('prints the public report', async () => {
     // The report is as of today, so the record it shows is a week old today: a minor penalty is public for
     // 3 months from its publication, and the fixture's own records leave that window as the calendar moves on.
-    const decidedOn = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    const recent = path.join(mkdtempSync(path.join(os.tmpdir(), 'credence-report-')), 'recent.ndjson');
-    writeFileSync(
-      recent,
-      JSON.stringify({
-        type: 'record',
-        sourceId: 'CHK-RECENT-1',
-        subject: 'uscc:91440101MA5CXXX04N',
-        category: 'penalty',
-        domain: 'market',
-        severity: 'minor',
-        authority: 'gd-samr',
-        decisionNo: '穗市监罚〔2026〕99号',
-        decidedOn,
-        legalBasis: [{ instrument: '中华人民共和国行政处罚法', article: '第二十八条' }],
-        summary: '未按规定公示年度报告',
-        penalty: { kinds: ['warning'] },
-      }) + '\n',
-    );
+    const decidedOn = daysAgo(7);
+    const recent = writeLines([samrPenaltyLine({ sourceId: 'CHK-RECENT-1', subject: 'uscc:91440101MA5CXXX04N', decidedOn, severity: 'minor', kinds: ['warning'] })]);
     expect((await cli('import', recent)).code).toBe(0);
     const res = await cli('report', 'uscc:91440101MA5CXXX04N');
     expect(res.code).toBe(0);

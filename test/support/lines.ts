@@ -6,12 +6,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gbaDate } from '../../src/domain/dates.js';
 
 export function writeLines(lines: readonly object[], name = 'lines.ndjson'): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'credence-lines-')), name);
   writeFileSync(file, lines.map((l) => JSON.stringify(l) + '\n').join(''));
   return file;
 }
+
+/** The GBA calendar day `days` before today, for lines given to processes that run on the system clock. */
+export const daysAgo = (days: number): string => gbaDate(new Date(Date.now() - days * 86_400_000));
 
 /** An active Guangdong entity with its USCC (`ref` is `uscc:…`) and one Simplified Chinese name. */
 export const gdEntityLine = (ref: string, name: string) => ({
