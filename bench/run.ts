@@ -14,7 +14,7 @@ import { loadBench } from './load.js';
 const BENCHES = {
   import: (o: { records: number }) => importBench({ records: o.records }),
   check: (o: { entities: number; seconds: number }) => checkBench({ entities: o.entities, seconds: o.seconds }),
-  search: () => searchBench(),
+  search: (o: { entities: number }) => searchBench({ entities: o.entities }),
   verify: () => verifyBench(),
   objections: (o: { objections: number }) => objectionsBench({ objections: o.objections }),
   replicate: (o: { records: number; pageSize: number }) => replicateBench({ records: o.records, pageSize: o.pageSize }),
@@ -33,7 +33,7 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) 
 const program = new Command('bench')
   .argument('[names...]', `benches to run: ${Object.keys(BENCHES).join(', ')} (default: all)`)
   .option('--records <n>', 'record lines for the import bench, records for the replicate bench, records imported by the load bench', wholeNumber(1000), 1_000_000)
-  .option('--entities <n>', 'entities in the check index of the check bench', wholeNumber(1000), 1_000_000)
+  .option('--entities <n>', 'entities in the check index of the check bench, demo entities searched at scale by the search bench', wholeNumber(1000), 1_000_000)
   .option('--objections <n>', 'objections filed at once by the objections bench', wholeNumber(10), 10_000)
   .option('--page-size <n>', 'feed items per page in the replicate bench', wholeNumber(1, 10_000), 10_000)
   .option('--connections <n>', "concurrent connections of the load bench's checks", wholeNumber(1, 1000), 16)

@@ -8,7 +8,7 @@ import { isCalendarDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { formatIdentifier, parseEntityRef, type IdentifierRules } from '../domain/identifiers/index.js';
 import { fromDay, toDay } from '../domain/policy/dates.js';
-import { DECISIONS, MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
+import { DECISIONS, MEASURE_CONTEXTS, type Decision } from '../domain/policy/vocabulary.js';
 import type { Db } from '../store/database.js';
 import { loadEvaluationInputs } from '../store/evaluation-repository.js';
 import { addCheckCounts, type CheckCountRow } from '../store/transparency-repository.js';

@@ -17,7 +17,7 @@ import {
   type NameIndex,
 } from '../domain/names/index.js';
 import type { NameLang } from '../domain/taxonomy.js';
-import type { Db } from '../store/database.js';
+import type { Database } from '../store/database.js';
 import { searchableEntities, streamSearchableEntities } from '../store/search-repository.js';
 import { inTurns, rebuildBeside } from './changes.js';
 
@@ -58,7 +58,7 @@ export interface MatchRequest {
 }
 
 export interface SearchServiceDeps {
-  db: Db;
+  database: Database;
   identifierRules: IdentifierRules;
   logger: Pick<Logger, 'info'>;
 }
@@ -129,7 +129,7 @@ export class SearchService {
   };
 
   private async update(index: NameIndex, entityIds: string[]): Promise<void> {
-    const found = await searchableEntities(this.deps.db, entityIds);
+    const found = await searchableEntities(this.deps.database.db, entityIds);
     const present = new Set(found.map((e) => e.id));
     await inTurns(found, (slice) => indexEntities(index, slice));
     removeEntities(index, entityIds.filter((id) => !present.has(id)));
@@ -139,7 +139,7 @@ export class SearchService {
     const started = performance.now();
     const index = createNameIndex();
     // In turns of the event loop: the node answers requests (the register, /healthz) while it builds.
-    for await (const page of streamSearchableEntities(this.deps.db)) await inTurns(page, (slice) => indexEntities(index, slice));
+    for await (const page of streamSearchableEntities(this.deps.database)) await inTurns(page, (slice) => indexEntities(index, slice));
     this.deps.logger.info(
       { entities: index.entities.size, names: index.names.length, ms: Math.round(performance.now() - started) },
       'search index built',

@@ -29,6 +29,11 @@ export interface Database {
   readonly db: Db;
   /** Runs `work` in one transaction: all of it commits or none of it does. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * The rows of `select` in PostgreSQL's COPY text format (read them with `decodeCopyRows`): for reading
+   * a whole table, several times faster than rows through the query protocol, PGlite's above all.
+   */
+  copyOut(select: string): Promise<string>;
   /** Cheap round trip used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -66,6 +71,24 @@ export function encodeCopyRow(values: readonly unknown[]): string {
     line += text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
   }
   return line + '\n';
+}
+
+const COPY_UNESCAPES: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' };
+
+/**
+ * The rows of COPY text-format output (`Database.copyOut`): fields split at tabs, `\N` read as `null`,
+ * backslash escapes undone.
+ *
+ * @example decodeCopyRows('a\tb\\tc\n\\N\tx\n') // [['a', 'b\tc'], [null, 'x']]
+ */
+export function decodeCopyRows(text: string): (string | null)[][] {
+  const lines = text.split('\n');
+  lines.pop(); // every row ends with a newline: what follows the last is not a row
+  const rows: (string | null)[][] = [];
+  for (const line of lines) {
+    rows.push(line.split('\t').map((field) => (field === '\\N' ? null : field.includes('\\') ? field.replace(/\\(.)/g, (_m, c: string) => COPY_UNESCAPES[c] ?? c) : field)));
+  }
+  return rows;
 }
 
 export function copyStatement(table: string, columns: readonly string[], source: 'STDIN' | "'/dev/blob'"): string {

@@ -2,69 +2,104 @@
  * What search and branch proposals read and write: entities as the name index sees them (paged for the
  * build at start, by id for updates), exact legal-name look-ups, and missing relations.
  */
-import { and, asc, eq, gt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SearchableEntity } from '../domain/names/index.js';
 import type { NameLang, RelationKind } from '../domain/taxonomy.js';
-import type { Db } from './database.js';
-import { entities, entityNames, entityRelations, identifiers } from './schema.js';
+import { decodeCopyRows, queryRows, type Database, type Db } from './database.js';
+import { entities, entityNames, entityRelations } from './schema.js';
 
-/** Every entity with its names and identifiers, in id order, `pageSize` entities per query. */
-export async function* streamSearchableEntities(db: Db, pageSize = 10_000): AsyncGenerator<SearchableEntity[]> {
-  let after: string | undefined;
-  for (;;) {
-    const page = await db
-      .select({ id: entities.id, jurisdiction: entities.jurisdiction })
-      .from(entities)
-      .where(after === undefined ? undefined : gt(entities.id, after))
-      .orderBy(asc(entities.id))
-      .limit(pageSize);
-    if (page.length === 0) return;
-    const last = page[page.length - 1]!.id;
-    const from = after;
-    // An id range walks the primary-key indexes of names and identifiers; much faster than `= any(ids)`.
-    yield withNamesAndIdentifiers(db, page, (column) => (from === undefined ? lte(column, last) : and(gt(column, from), lte(column, last))!));
-    if (page.length < pageSize) return;
-    after = last;
+/**
+ * Every entity with its names and identifiers, a stretch of the entities table at a time. The three tables
+ * are read whole, in their physical order, with COPY over ranges of blocks (TID range scans): names and
+ * identifiers first, grouped by entity in memory (the index keeps them anyway), then the entities. On a
+ * 1,000,000-entity PGlite register that takes about 8 s, against about 45 s for the same rows read in entity
+ * order through queries. It is not one snapshot: the caller re-reads the entities changed while it reads
+ * (`SearchService`).
+ */
+export async function* streamSearchableEntities(database: Database): AsyncGenerator<SearchableEntity[]> {
+  const names = new Map<string, { position: number; value: string; lang: NameLang }[]>();
+  for await (const rows of tableInBlocks(database, 'entity_names', 'entity_id, position, value, lang')) {
+    for (const [entityId, position, value, lang] of rows) {
+      const name = { position: Number(position), value: value!, lang: lang as NameLang };
+      const held = names.get(entityId!);
+      if (held) held.push(name);
+      else names.set(entityId!, [name]);
+    }
   }
+  const codes = new Map<string, { scheme: string; value: string }[]>();
+  for await (const rows of tableInBlocks(database, 'identifiers', 'entity_id, scheme, value')) {
+    for (const [entityId, scheme, value] of rows) {
+      const code = { scheme: scheme!, value: value! };
+      const held = codes.get(entityId!);
+      if (held) held.push(code);
+      else codes.set(entityId!, [code]);
+    }
+  }
+  for await (const rows of tableInBlocks(database, 'entities', 'id, jurisdiction')) {
+    yield rows.map(([id, jurisdiction]) => ({
+      id: id!,
+      jurisdiction: jurisdiction!,
+      names: (names.get(id!) ?? []).sort((a, b) => a.position - b.position).map(({ value, lang }) => ({ value, lang })),
+      identifiers: inIdentifierOrder(codes.get(id!) ?? []),
+    }));
+  }
+}
+
+/** Blocks of a table per COPY: a tenth of a second or so of the event loop each, on PGlite. */
+const BLOCKS_PER_READ = 1_000;
+
+async function* tableInBlocks(database: Database, table: string, columns: string): AsyncGenerator<(string | null)[][]> {
+  const [size] = await queryRows<{ blocks: number }>(
+    database.db,
+    sql`select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::int as blocks`,
+  );
+  for (let from = 0; from < size!.blocks; from += BLOCKS_PER_READ) {
+    const to = from + BLOCKS_PER_READ;
+    yield decodeCopyRows(await database.copyOut(`select ${columns} from ${table} where ctid >= '(${from},0)'::tid and ctid < '(${to},0)'::tid`));
+  }
+}
+
+/** Identifiers in one order whichever way they were read, so that an unchanged entity compares equal. */
+function inIdentifierOrder(codes: { scheme: string; value: string }[]): { scheme: string; value: string }[] {
+  return codes.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.scheme < b.scheme ? -1 : 1));
 }
 
 /** The entities among `ids` that exist, with their names and identifiers. */
 export async function searchableEntities(db: Db, ids: readonly string[]): Promise<SearchableEntity[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: entities.id, jurisdiction: entities.jurisdiction })
-    .from(entities)
-    .where(anyId(entities.id, ids));
-  return withNamesAndIdentifiers(db, rows, (column) => anyId(column, ids));
+  return searchableWhere(db, anyId(sql`e.id`, ids), null);
+}
+
+/**
+ * Registry text holds no control characters (the interchange and feed schemas refuse them), so they
+ * separate an entity's names and identifiers aggregated into one text each: one row an entity.
+ */
+const FIELD = '\u001f';
+const ITEM = '\u001e';
+
+async function searchableWhere(db: Db, condition: SQL, limit: number | null): Promise<SearchableEntity[]> {
+  const rows = await queryRows<{ id: string; jurisdiction: string; names: string | null; identifiers: string | null }>(
+    db,
+    sql`select e.id, e.jurisdiction,
+          (select string_agg(n.value || chr(31) || n.lang, chr(30) order by n.position) from entity_names n where n.entity_id = e.id) as names,
+          (select string_agg(i.scheme || chr(31) || i.value, chr(30)) from identifiers i where i.entity_id = e.id) as identifiers
+        from entities e where ${condition} order by e.id ${limit === null ? sql`` : sql`limit ${limit}`}`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    jurisdiction: row.jurisdiction,
+    names: items(row.names).map(([value, lang]) => ({ value: value!, lang: lang as NameLang })),
+    identifiers: inIdentifierOrder(items(row.identifiers).map(([scheme, value]) => ({ scheme: scheme!, value: value! }))),
+  }));
 }
 
 /** `column = any($1::uuid[])`: one parameter however many ids (a batch can exceed the 65,535-parameter limit). */
-function anyId(column: AnyColumn, ids: readonly string[]) {
+function anyId(column: AnyColumn | SQL, ids: readonly string[]) {
   return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 }
 
-/** `rows` with their names and identifiers; `among` selects the rows' entity ids in a query. */
-async function withNamesAndIdentifiers(
-  db: Db,
-  rows: { id: string; jurisdiction: string }[],
-  among: (column: AnyColumn) => SQL,
-): Promise<SearchableEntity[]> {
-  const [names, codes] = await Promise.all([
-    db
-      .select({ entityId: entityNames.entityId, value: entityNames.value, lang: entityNames.lang })
-      .from(entityNames)
-      .where(among(entityNames.entityId))
-      .orderBy(asc(entityNames.entityId), asc(entityNames.position)),
-    db
-      .select({ entityId: identifiers.entityId, scheme: identifiers.scheme, value: identifiers.value })
-      .from(identifiers)
-      .where(among(identifiers.entityId))
-      .orderBy(asc(identifiers.entityId), asc(identifiers.scheme), asc(identifiers.value)),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, { id: r.id, jurisdiction: r.jurisdiction, names: [] as { value: string; lang: NameLang }[], identifiers: [] as { scheme: string; value: string }[] }]));
-  for (const n of names) byId.get(n.entityId)?.names.push({ value: n.value, lang: n.lang as NameLang });
-  for (const i of codes) byId.get(i.entityId)?.identifiers.push({ scheme: i.scheme, value: i.value });
-  return [...byId.values()];
+function items(aggregated: string | null): string[][] {
+  return aggregated === null ? [] : aggregated.split(ITEM).map((item) => item.split(FIELD));
 }
 
 /** The legal names of `jurisdiction` entities among `ids`, for reading branch names off them. */

@@ -1,4 +1,3 @@
-import { cjkTokens } from './cjk-tokens.js';
 import { foldCharacters, hasCjk } from './fold.js';
 import {
   CHINESE_BRACKETED_FORMS,
@@ -30,7 +29,7 @@ interface Parts {
  * Takes a company name apart for search and matching: folds characters (width, Traditional →
  * Simplified, HK variants, case, accents), and separates the legal form, weak words (集团, Holdings),
  * the region (深圳市…, （深圳）, `, Macau`) and a branch marker from the distinctive core. The original is
- * kept; the core and tokens are what matching compares.
+ * kept; the core and words are what matching compares.
  *
  * @example
  * analyseName('騰訊科技（深圳）有限公司')
@@ -42,15 +41,15 @@ export function analyseName(value: string, lang?: NameLang): AnalysedName {
   const folded = foldCharacters(value);
   if (hasCjk(folded)) {
     const parts = analyseChinese(folded);
-    return finish(value, lang, 'cjk', parts, [parts.core], cjkTokens(parts.core), []);
+    return finish(value, lang, 'cjk', parts, [parts.core], []);
   }
   const latin = analyseLatin(folded);
-  if (latin.words.length === 0) return finish(value, lang, 'empty', latin.parts, [], [], []);
+  if (latin.words.length === 0) return finish(value, lang, 'empty', latin.parts, [], []);
   // HSBC, CLP: abbreviations often take the initial of Corporation / Company too.
   const formWord = latin.parts.legalForm?.text.split(' ')[0];
   const extraInitial = formWord === 'corporation' || formWord === 'company' ? 'c' : null;
   const acronyms = acronymsOf(latin.words, extraInitial);
-  return finish(value, lang, 'latin', latin.parts, latin.words, latin.words, acronyms);
+  return finish(value, lang, 'latin', latin.parts, latin.words, acronyms);
 }
 
 function finish(
@@ -59,10 +58,9 @@ function finish(
   script: AnalysedName['script'],
   parts: Parts,
   words: string[],
-  tokens: string[],
   acronyms: string[],
 ): AnalysedName {
-  return { original, lang, script, core: parts.core, words, tokens, legalForm: parts.legalForm,
+  return { original, lang, script, core: parts.core, words, legalForm: parts.legalForm,
     weak: parts.weak, region: parts.region, branch: parts.branch, acronyms };
 }
 

@@ -29,12 +29,13 @@ describe('evaluation set (test/fixtures/search)', () => {
 
   it('ranks the right entity first and asserts matches precisely', () => {
     const rows = Object.entries(report.byKind).map(([kind, f]) => ({
-      kind, n: f.queries, 'p@1': f.precisionAt1.toFixed(3), 'r@10': f.recallAt10.toFixed(3), mrr: f.mrr.toFixed(3),
+      kind, n: f.queries, 'p@1': f.precisionAt1.toFixed(3), 'r@5': f.recallAt5.toFixed(3), 'r@10': f.recallAt10.toFixed(3), mrr: f.mrr.toFixed(3),
       'match precision': f.matchPrecision.toFixed(3),
     }));
     console.table(rows);
     if (report.failures.length > 0) console.log(report.failures);
     expect(report.overall.precisionAt1).toBeGreaterThanOrEqual(0.95);
+    expect(report.overall.recallAt5).toBeGreaterThanOrEqual(0.99);
     expect(report.overall.recallAt10).toBeGreaterThanOrEqual(0.99);
     expect(report.overall.matchPrecision).toBeGreaterThanOrEqual(0.98);
     for (const figures of Object.values(report.byKind)) expect(figures.precisionAt1).toBeGreaterThanOrEqual(0.9);

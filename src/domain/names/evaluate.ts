@@ -13,6 +13,8 @@ export interface SearchFigures {
   readonly queries: number;
   /** Share of queries whose first hit is a right answer (no-match: whose first hit is below the threshold). */
   readonly precisionAt1: number;
+  /** Mean share of right answers found in the first five (capped at five answers). */
+  readonly recallAt5: number;
   /** Mean share of right answers found in the first ten (capped at ten answers). */
   readonly recallAt10: number;
   /** Mean reciprocal rank of the first right answer. */
@@ -30,6 +32,7 @@ export interface EvaluationReport {
 
 interface Outcome {
   readonly hitAt1: number;
+  readonly recallAt5: number;
   readonly recall: number;
   readonly reciprocalRank: number;
   readonly asserted: boolean;
@@ -79,14 +82,15 @@ function judge(q: LabelledQuery, ranked: readonly string[], topScore: number): O
   const asserted = topScore >= NAME_MATCH_THRESHOLD;
   if (q.expected.length === 0) {
     const right = asserted ? 0 : 1;
-    return { hitAt1: right, recall: right, reciprocalRank: right, asserted, assertedRight: false };
+    return { hitAt1: right, recallAt5: right, recall: right, reciprocalRank: right, asserted, assertedRight: false };
   }
   const expected = new Set(q.expected);
   const first = ranked.findIndex((id) => expected.has(id));
-  const found = ranked.filter((id) => expected.has(id)).length;
+  const found = (n: number) => ranked.slice(0, n).filter((id) => expected.has(id)).length / Math.min(expected.size, n);
   return {
     hitAt1: first === 0 ? 1 : 0,
-    recall: found / Math.min(expected.size, 10),
+    recallAt5: found(5),
+    recall: found(10),
     reciprocalRank: first < 0 ? 0 : 1 / (first + 1),
     asserted,
     assertedRight: asserted && first === 0,
@@ -99,6 +103,7 @@ function summarise(outcomes: readonly Outcome[]): SearchFigures {
   return {
     queries: outcomes.length,
     precisionAt1: mean((o) => o.hitAt1),
+    recallAt5: mean((o) => o.recallAt5),
     recallAt10: mean((o) => o.recall),
     mrr: mean((o) => o.reciprocalRank),
     matchPrecision: asserted.length === 0 ? 1 : asserted.filter((o) => o.assertedRight).length / asserted.length,

@@ -57,11 +57,14 @@ export function isCjkChar(char: string): boolean {
   return CJK_CHAR.test(char);
 }
 
-function mapChars(text: string, table: Readonly<Record<string, string>>): string {
-  let out = '';
-  for (const ch of text) out += table[ch] ?? ch;
-  return out;
+/** Replaces each character of `table` found in a text: a regular expression of the table's keys. */
+function charMapper(table: Readonly<Record<string, string>>): (text: string) => string {
+  const pattern = new RegExp(`[${Object.keys(table).map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'gu');
+  return (text) => text.replace(pattern, (ch) => table[ch]!);
 }
+
+const foldPunctuation = charMapper(EXTRA_PUNCTUATION);
+const foldHkVariants = charMapper(HK_VARIANTS);
 
 /**
  * Folds the characters of a name without interpreting it: NFKC (full-width → half-width, ideographic
@@ -72,8 +75,8 @@ function mapChars(text: string, table: Readonly<Record<string, string>>): string
  * @example foldCharacters('ＡＢＣ 恆生銀行【香港】') // 'abc 恒生银行(香港)'
  */
 export function foldCharacters(value: string): string {
-  let text = mapChars(value.normalize('NFKC'), EXTRA_PUNCTUATION).toLowerCase();
-  if (hasCjk(text)) text = mapChars(traditionalToSimplified(text), HK_VARIANTS);
+  let text = foldPunctuation(value.normalize('NFKC')).toLowerCase();
+  if (hasCjk(text)) text = foldHkVariants(traditionalToSimplified(text));
   // Decompose so accents become separate marks we can drop; Han characters have no decomposition.
   return text.normalize('NFD').replace(COMBINING_MARKS, '');
 }

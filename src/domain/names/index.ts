@@ -5,7 +5,7 @@
 export { analyseName } from './analyse.js';
 export { branchParentName } from './branch.js';
 export { nameKeys } from './keys.js';
-export { NAME_MATCH_THRESHOLD, scoreName, type NameScore } from './similarity.js';
+export { NAME_MATCH_THRESHOLD, prepareQuery, scoreName, scorePrepared, type NameScore, type PreparedQuery } from './similarity.js';
 export type { AnalysedName, LegalForm, LegalFormKind, NameLang, NameScript, Region, RegionForm } from './types.js';
 export {
   buildNameIndex,

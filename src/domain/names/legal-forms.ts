@@ -134,11 +134,9 @@ export function stripLatinLegalForm(words: readonly string[]): { rest: string[];
 
 function stripOneLatinForm(words: readonly string[]): { rest: string[]; form: LegalForm | null } {
   for (const [suffix, kind] of LATIN_LEGAL_FORMS) {
-    if (words.length <= suffix.length) continue;
-    const tail = words.slice(words.length - suffix.length);
-    if (tail.every((w, i) => w === suffix[i])) {
-      return { rest: words.slice(0, words.length - suffix.length), form: { text: suffix.join(' '), kind } };
-    }
+    const start = words.length - suffix.length;
+    if (start <= 0 || !suffix.every((w, i) => words[start + i] === w)) continue;
+    return { rest: words.slice(0, start), form: { text: suffix.join(' '), kind } };
   }
   return { rest: [...words], form: null };
 }

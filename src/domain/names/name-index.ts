@@ -1,7 +1,8 @@
 import { DEFAULT_IDENTIFIER_RULES, formatIdentifier, identifierCandidates, type Identifier, type IdentifierRules } from '../identifiers/index.js';
 import { analyseName } from './analyse.js';
-import { nameKeys } from './keys.js';
-import { scoreName } from './similarity.js';
+import { nameKeys, typoVariants } from './keys.js';
+import { prepareQuery, scorePrepared } from './similarity.js';
+import { slotScratch, topSlots, type SlotScratch } from './top-slots.js';
 import type { AnalysedName, NameLang } from './types.js';
 
 /** An entity as search sees it: its names in every script and its identifiers. */
@@ -19,7 +20,15 @@ export interface SearchableEntity {
  */
 export interface NameIndex {
   readonly names: Array<{ readonly entityId: string; readonly analysed: AnalysedName } | undefined>;
+  /**
+   * Per name slot, what a search filters on without reading the name: its jurisdiction's number in
+   * `jurisdictions` (from 1), or 0 once the slot is emptied. Grown (replaced) as names are added.
+   */
+  slotJurisdictions: Uint8Array;
+  readonly jurisdictions: Map<string, number>;
   readonly postings: Map<string, number[]>;
+  /** {@link typoVariants} of every Latin word filed (`w:`) → those words: where a misspelt query word finds them. */
+  readonly typoWords: Map<string, string[]>;
   /** Normalised `scheme:value` → entity id. */
   readonly identifiers: Map<string, string>;
   /** Each indexed entity and the name slots it occupies. */
@@ -47,9 +56,16 @@ export interface SearchOptions extends SearchFilter {
 /** How many names, fetched by shared keys, are scored per query; enough for every distractor family. */
 const CANDIDATES_SCORED = 300;
 
+/**
+ * A name sharing less than this share of the query's key weight is no candidate: it shares only common
+ * keys (`科技`, `建筑工程`, `trading`) and could only score low, yet a large register holds a hundred
+ * thousand such names. Every labelled query ranks the same from 0.2 to 0.4 (docs/search.md).
+ */
+const CANDIDATE_FLOOR = 0.3;
+
 /** An empty index, to fill with {@link indexEntities}. */
 export function createNameIndex(): NameIndex {
-  return { names: [], postings: new Map(), identifiers: new Map(), entities: new Map() };
+  return { names: [], slotJurisdictions: new Uint8Array(1024), jurisdictions: new Map(), postings: new Map(), typoWords: new Map(), identifiers: new Map(), entities: new Map() };
 }
 
 /**
@@ -75,14 +91,24 @@ export function indexEntities(index: NameIndex, entities: Iterable<SearchableEnt
     if (held) removeEntities(index, [entity.id]);
     for (const id of entity.identifiers) index.identifiers.set(`${id.scheme}:${id.value}`, entity.id);
     const slots: number[] = [];
+    const jurisdiction = jurisdictionNumber(index, entity.jurisdiction);
     for (const name of entity.names) {
       const analysed = analyseName(name.value, name.lang);
       const at = index.names.push({ entityId: entity.id, analysed }) - 1;
+      if (at === index.slotJurisdictions.length) {
+        const grown = new Uint8Array(2 * at);
+        grown.set(index.slotJurisdictions);
+        index.slotJurisdictions = grown;
+      }
+      index.slotJurisdictions[at] = jurisdiction;
       slots.push(at);
       for (const key of nameKeys(analysed)) {
         const list = index.postings.get(key);
         if (list) list.push(at);
-        else index.postings.set(key, [at]);
+        else {
+          index.postings.set(key, [at]);
+          if (key.startsWith('w:')) fileTypoVariants(index, key.slice(2));
+        }
       }
     }
     index.entities.set(entity.id, { entity, slots });
@@ -94,13 +120,35 @@ export function removeEntities(index: NameIndex, entityIds: Iterable<string>): v
   for (const entityId of entityIds) {
     const held = index.entities.get(entityId);
     if (!held) continue;
-    for (const at of held.slots) index.names[at] = undefined;
+    for (const at of held.slots) {
+      index.names[at] = undefined;
+      index.slotJurisdictions[at] = 0;
+    }
     for (const id of held.entity.identifiers) {
       const key = `${id.scheme}:${id.value}`;
       if (index.identifiers.get(key) === entityId) index.identifiers.delete(key);
     }
     index.entities.delete(entityId);
   }
+}
+
+/** Files a word new to the index under its typo variants. */
+function fileTypoVariants(index: NameIndex, word: string): void {
+  for (const variant of typoVariants(word)) {
+    const words = index.typoWords.get(variant);
+    if (words) words.push(word);
+    else index.typoWords.set(variant, [word]);
+  }
+}
+
+function jurisdictionNumber(index: NameIndex, jurisdiction: string): number {
+  let number = index.jurisdictions.get(jurisdiction);
+  if (number === undefined) {
+    number = index.jurisdictions.size + 1;
+    if (number > 255) throw new Error('a name index holds at most 255 jurisdictions');
+    index.jurisdictions.set(jurisdiction, number);
+  }
+  return number;
 }
 
 function sameSearchableContent(a: SearchableEntity, b: SearchableEntity): boolean {
@@ -112,7 +160,7 @@ function sameSearchableContent(a: SearchableEntity, b: SearchableEntity): boolea
 /**
  * Ranks entities for a free-text query: an identifier-shaped query (any scheme, spaces, hyphens or
  * full-width characters) resolves exactly; otherwise names sharing blocking keys are pre-ranked by the
- * rarity of the keys they share, the best few hundred scored with {@link scoreName}, and each entity
+ * rarity of the keys they share, the best few hundred scored with {@link scorePrepared}, and each entity
  * keeps its best-scoring name.
  *
  * @example searchNames(index, '腾讯科技', 10)[0] // { entityId: …, score: 1, explanation: [...] }
@@ -157,38 +205,59 @@ export function identifierExplanation(identifier: string): string {
 
 /** Ranks entities by their best-scoring name against an analysed query name, best first. */
 export function rankNames(index: NameIndex, query: AnalysedName, limit: number, filter: SearchFilter = {}): SearchHit[] {
-  const best = new Map<string, SearchHit>();
+  const prepared = prepareQuery(query);
+  const best = new Map<string, { score: number; analysed: AnalysedName }>();
   for (const at of candidateNames(index, query, filter)) {
-    const entry = index.names[at]!;
-    const { score, explanation } = scoreName(query, entry.analysed);
-    const seen = best.get(entry.entityId);
-    if (score > 0 && (!seen || score > seen.score)) {
-      best.set(entry.entityId, { entityId: entry.entityId, score, name: entry.analysed.original, explanation });
-    }
+    const { entityId, analysed } = index.names[at]!;
+    const score = scorePrepared(prepared, analysed);
+    const seen = best.get(entityId);
+    if (score > 0 && (!seen || score > seen.score)) best.set(entityId, { score, analysed });
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId)).slice(0, limit);
+  return [...best]
+    .sort(([a, x], [b, y]) => y.score - x.score || a.localeCompare(b))
+    .slice(0, limit)
+    .map(([entityId, { score, analysed }]) => {
+      const explanation: string[] = [];
+      scorePrepared(prepared, analysed, explanation);
+      return { entityId, score, name: analysed.original, explanation };
+    });
 }
 
 function passes(index: NameIndex, entityId: string, filter: SearchFilter): boolean {
   return filter.jurisdiction === undefined || index.entities.get(entityId)?.entity.jurisdiction === filter.jurisdiction;
 }
 
-/** Live names sharing keys with the query, best first by the summed rarity (idf) of the shared keys. */
+/**
+ * Live names sharing keys with the query, best first by the summed rarity (idf) of the shared keys; a
+ * query word also fetches the names holding its typo neighbours, the indexed words that share a
+ * {@link typoVariants} entry with it. A word that at least {@link CANDIDATES_SCORED} names contain is
+ * taken as spelled right and not expanded.
+ */
 function candidateNames(index: NameIndex, query: AnalysedName, filter: SearchFilter): number[] {
-  const total = index.names.length;
-  const weight = new Map<number, number>();
-  for (const key of nameKeys(query)) {
-    const list = index.postings.get(key);
-    if (!list) continue;
-    const idf = Math.log(1 + total / list.length);
-    for (const at of list) weight.set(at, (weight.get(at) ?? 0) + idf);
+  const keys = new Set(nameKeys(query));
+  for (const word of query.script === 'latin' ? query.words : []) {
+    if ((index.postings.get(`w:${word}`)?.length ?? 0) >= CANDIDATES_SCORED) continue;
+    for (const variant of typoVariants(word)) for (const neighbour of index.typoWords.get(variant) ?? []) keys.add(`w:${neighbour}`);
   }
-  const live = [...weight.entries()].filter(([at]) => {
-    const entry = index.names[at];
-    return entry !== undefined && passes(index, entry.entityId, filter);
-  });
-  return live
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, CANDIDATES_SCORED)
-    .map(([at]) => at);
+  const total = index.names.length;
+  const lists = [];
+  for (const key of keys) {
+    const slots = index.postings.get(key);
+    if (slots) lists.push({ slots, weight: Math.log(1 + total / slots.length) });
+  }
+  // -1: a jurisdiction no name has, so no slot is eligible.
+  const wanted = filter.jurisdiction === undefined ? 0 : (index.jurisdictions.get(filter.jurisdiction) ?? -1);
+  return topSlots(lists, CANDIDATES_SCORED, CANDIDATE_FLOOR, { groups: index.slotJurisdictions, wanted }, scratchOf(index));
+}
+
+const scratches = new WeakMap<NameIndex, SlotScratch>();
+
+/** The index's scratch space for {@link topSlots}, as large as its slot capacity. */
+function scratchOf(index: NameIndex): SlotScratch {
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.weights.length < index.slotJurisdictions.length) {
+    scratch = slotScratch(index.slotJurisdictions.length);
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseName } from './analyse.js';
+import { cjkTokens } from './cjk-tokens.js';
 import { foldCharacters } from './fold.js';
 
 describe('foldCharacters', () => {
@@ -79,7 +80,7 @@ describe('analyseName: Chinese names', () => {
   });
 
   it('gives bigrams and unigrams so 招商银行 shares 招商 and 银行', () => {
-    expect(analyseName('招商银行有限公司').tokens).toEqual(['招商', '商银', '银行', '招', '商', '银', '行']);
+    expect(cjkTokens(analyseName('招商银行有限公司').core)).toEqual(['招商', '商银', '银行', '招', '商', '银', '行']);
   });
 
   it('keeps the original', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseName } from './analyse.js';
 import { editDistance } from './edit-distance.js';
-import { nameKeys } from './keys.js';
+import { nameKeys, typoVariants } from './keys.js';
 import { NAME_MATCH_THRESHOLD, scoreName } from './similarity.js';
 
 const score = (q: string, c: string) => scoreName(analyseName(q), analyseName(c));
@@ -123,12 +123,24 @@ describe('nameKeys', () => {
     ['招商银行', '招商银行股份有限公司', 'c:招商银行'],
     ['招商', '招商银行股份有限公司', 'b:招商'],
     ['腾迅科技', '腾讯科技有限公司', 'b:科技'],
-    ['Tencnet', 'Tencent Holdings Limited', 'd:tencet'],
     ['Wing Hing', 'Wing Hing Trading Limited', 'w:wing'],
     ['HutchisonWhampoa', 'Hutchison Whampoa Limited', 'c:hutchisonwhampoa'],
     ['HSBC', 'The Hongkong and Shanghai Banking Corporation Limited', 'a:hsbc'],
   ])('%s and %s share %s', (a, b, key) => {
     expect(shared(a, b)).toContain(key);
+  });
+
+  it.each([
+    ['tencnet', 'tencent', 'tencet'], // a transposition
+    ['developement', 'development', 'development'], // an extra letter
+    ['tecnology', 'technology', 'tecnology'], // a missing letter
+  ])('%s and %s share the typo variant %s', (a, b, variant) => {
+    expect(typoVariants(a)).toContain(variant);
+    expect(typoVariants(b)).toContain(variant);
+  });
+
+  it('gives no typo variants for words too short to carry a typo', () => {
+    expect(typoVariants('wing')).toEqual([]);
   });
 
   it('gives a handful of keys, none for an empty name', () => {

@@ -1,4 +1,5 @@
 import { allowedTypos, editDistance } from './edit-distance.js';
+import { cjkTokens } from './cjk-tokens.js';
 import type { AnalysedName } from './types.js';
 
 /** A score in [0, 1] and the features that produced it, in words a reviewer can check. */
@@ -35,51 +36,87 @@ const FACTOR = {
  * // { score: 1, explanation: ['core equal after folding …', 'region 深圳 matches (prefix vs bracket)'] }
  */
 export function scoreName(query: AnalysedName, candidate: AnalysedName): NameScore {
-  if (query.script !== candidate.script || query.script === 'empty') {
-    return { score: 0, explanation: [`different scripts: ${query.script} vs ${candidate.script}`] };
-  }
   const explanation: string[] = [];
-  let score =
-    query.script === 'cjk' ? cjkCoreScore(query, candidate, explanation) : latinCoreScore(query, candidate, explanation);
-  if (score > 0) score *= fieldFactor(query, candidate, explanation);
-  return { score: Math.max(0, Math.min(1, score)), explanation };
+  return { score: scorePrepared(prepareQuery(query), candidate, explanation), explanation };
 }
 
-function cjkCoreScore(q: AnalysedName, c: AnalysedName, why: string[]): number {
+/** A query name made ready to score many candidates: what every comparison would otherwise redo. */
+export interface PreparedQuery {
+  readonly name: AnalysedName;
+  /** A CJK core's character bigrams and characters. */
+  readonly tokens: ReadonlySet<string>;
+}
+
+export function prepareQuery(name: AnalysedName): PreparedQuery {
+  return { name, tokens: new Set(name.script === 'cjk' ? cjkTokens(name.core) : []) };
+}
+
+/**
+ * {@link scoreName}'s score for a prepared query; the reasons are written to `why` when it is given (a
+ * search ranks hundreds of candidates and explains only the ones it returns).
+ */
+export function scorePrepared(prepared: PreparedQuery, candidate: AnalysedName, why?: string[]): number {
+  const query = prepared.name;
+  if (query.script !== candidate.script || query.script === 'empty') {
+    why?.push(`different scripts: ${query.script} vs ${candidate.script}`);
+    return 0;
+  }
+  let score = query.script === 'cjk' ? cjkCoreScore(prepared, candidate, why) : latinCoreScore(query, candidate, why);
+  if (score > 0) score *= fieldFactor(query, candidate, why);
+  return Math.max(0, Math.min(1, score));
+}
+
+function cjkCoreScore(prepared: PreparedQuery, c: AnalysedName, why: string[] | undefined): number {
+  const q = prepared.name;
   if (q.core === c.core) {
-    why.push(q.original === c.original ? 'name equal' : 'core equal after folding (width, Traditional→Simplified, punctuation)');
+    why?.push(q.original === c.original ? 'name equal' : 'core equal after folding (width, Traditional→Simplified, punctuation)');
     return 1;
   }
   const ql = q.core.length;
   const cl = c.core.length;
-  let best = dice(q.tokens, c.tokens);
-  let reason = `core shares ${Math.round(best * 100)}% of character bigrams and characters`;
+  // A candidate's tokens are made when needed, not held by the index: a name's share of them is 0.4 KB.
+  const shared = dice(prepared.tokens, cjkTokens(c.core));
+  let best = shared;
+  let because: 'shared' | 'query contained' | 'candidate contained' | 'edits' = 'shared';
   if (ql >= 2 && c.core.includes(q.core)) {
     const s = 0.6 + (0.4 * ql) / cl;
-    if (s > best) [best, reason] = [s, `candidate core ${c.core} contains query core ${q.core}`];
+    if (s > best) [best, because] = [s, 'query contained'];
   } else if (cl >= 2 && q.core.includes(c.core)) {
     const s = 0.5 + (0.4 * cl) / ql;
-    if (s > best) [best, reason] = [s, `query core ${q.core} contains candidate core ${c.core}`];
+    if (s > best) [best, because] = [s, 'candidate contained'];
   }
   const longest = Math.max(ql, cl);
   const limit = Math.max(1, Math.floor(longest / 3));
-  const d = editDistance(q.core, c.core, limit);
+  // The lengths alone bound the distance from below: skip the table when even that cannot win.
+  const d = (1 - Math.abs(ql - cl) / longest) * FACTOR.cjkEdit > best ? editDistance(q.core, c.core, limit) : limit + 1;
   if (d <= limit) {
     const s = (1 - d / longest) * FACTOR.cjkEdit;
-    if (s > best) [best, reason] = [s, `${d} character(s) differ in core ${q.core} vs ${c.core}`];
+    if (s > best) [best, because] = [s, 'edits'];
   }
-  why.push(reason);
+  why?.push(
+    because === 'shared'
+      ? `core shares ${Math.round(shared * 100)}% of character bigrams and characters`
+      : because === 'query contained'
+        ? `candidate core ${c.core} contains query core ${q.core}`
+        : because === 'candidate contained'
+          ? `query core ${q.core} contains candidate core ${c.core}`
+          : `${d} character(s) differ in core ${q.core} vs ${c.core}`,
+  );
   return best;
 }
 
-/** Dice coefficient over token sets: 2·|Q∩C| / (|Q|+|C|). */
-function dice(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const setB = new Set(b);
-  const setA = new Set(a);
+/** Dice coefficient over token sets: 2·|Q∩C| / (|Q|+|C|), the query's set made once. */
+function dice(query: ReadonlySet<string>, candidate: readonly string[]): number {
+  if (query.size === 0 || candidate.length === 0) return 0;
+  let distinct = 0;
   let common = 0;
-  for (const t of setA) if (setB.has(t)) common++;
-  return (2 * common) / (setA.size + setB.size);
+  for (let i = 0; i < candidate.length; i++) {
+    const token = candidate[i]!;
+    if (candidate.indexOf(token) !== i) continue;
+    distinct++;
+    if (query.has(token)) common++;
+  }
+  return (2 * common) / (query.size + distinct);
 }
 
 /** How one query word matched a candidate word: similarity and, for typos, the edit count. */
@@ -106,16 +143,16 @@ function bestWordMatch(word: string, candidates: readonly string[], used: readon
   return best;
 }
 
-function latinCoreScore(q: AnalysedName, c: AnalysedName, why: string[]): number {
+function latinCoreScore(q: AnalysedName, c: AnalysedName, why: string[] | undefined): number {
   if (q.core === c.core) {
-    why.push(q.original === c.original ? 'name equal' : 'core equal after folding (case, accents, punctuation, legal form)');
+    why?.push(q.original === c.original ? 'name equal' : 'core equal after folding (case, accents, punctuation, legal form)');
     return 1;
   }
   const used = c.words.map(() => false);
   let matched = 0;
   let lastIndex = -1;
   let inOrder = true;
-  const typoNotes: string[] = [];
+  const typos: { word: string; m: WordMatch }[] = [];
   for (const word of q.words) {
     const m = bestWordMatch(word, c.words, used);
     if (m === null) continue;
@@ -123,14 +160,11 @@ function latinCoreScore(q: AnalysedName, c: AnalysedName, why: string[]): number
     matched += m.similarity;
     if (m.index < lastIndex) inOrder = false;
     lastIndex = m.index;
-    if (m.typos > 0) typoNotes.push(`${m.typos} typo${m.typos > 1 ? 's' : ''} in "${word}" (≈ "${c.words[m.index]}")`);
+    if (m.typos > 0) typos.push({ word, m });
   }
-  let best = (2 * matched) / (q.words.length + c.words.length);
-  let reasons = [...typoNotes, `${Math.round(best * 100)}% of words match`];
-  if (!inOrder) {
-    best *= FACTOR.wordOrder;
-    reasons.push('word order differs');
-  }
+  const wordShare = (2 * matched) / (q.words.length + c.words.length);
+  let best = inOrder ? wordShare : wordShare * FACTOR.wordOrder;
+  let because: 'words' | 'joined' | 'abbreviation' = 'words';
 
   const qJoined = q.words.join('');
   const cJoined = c.words.join('');
@@ -140,56 +174,61 @@ function latinCoreScore(q: AnalysedName, c: AnalysedName, why: string[]): number
   const d = qJoined === cJoined ? 0 : editDistance(qJoined, cJoined, Math.max(0, joinedLimit));
   if (d <= joinedLimit) {
     const s = FACTOR.joinedWords * (1 - FACTOR.typo * d);
-    if (s > best) [best, reasons] = [s, [d === 0 ? 'same letters, spaced differently' : `${d} typo(s) across words`]];
+    if (s > best) [best, because] = [s, 'joined'];
   }
   const acronymMatch =
     (q.words.length === 1 && c.acronyms.includes(qJoined)) || (c.words.length === 1 && q.acronyms.includes(cJoined));
-  if (acronymMatch && FACTOR.acronym > best) {
-    [best, reasons] = [FACTOR.acronym, [`abbreviation: "${q.words.length === 1 ? qJoined : cJoined}" = initials of the other name`]];
+  if (acronymMatch && FACTOR.acronym > best) [best, because] = [FACTOR.acronym, 'abbreviation'];
+  if (why === undefined) return best;
+  if (because === 'joined') why.push(d === 0 ? 'same letters, spaced differently' : `${d} typo(s) across words`);
+  else if (because === 'abbreviation') why.push(`abbreviation: "${q.words.length === 1 ? qJoined : cJoined}" = initials of the other name`);
+  else {
+    for (const { word, m } of typos) why.push(`${m.typos} typo${m.typos > 1 ? 's' : ''} in "${word}" (≈ "${c.words[m.index]}")`);
+    why.push(`${Math.round(wordShare * 100)}% of words match`);
+    if (!inOrder) why.push('word order differs');
   }
-  why.push(...reasons);
   return best;
 }
 
 /** Multiplier from region, legal form, weak words and branch markers, with a note for each. */
-function fieldFactor(q: AnalysedName, c: AnalysedName, why: string[]): number {
+function fieldFactor(q: AnalysedName, c: AnalysedName, why: string[] | undefined): number {
   let factor = 1;
   if (q.region && c.region) {
     if (q.region.name === c.region.name) {
-      why.push(
+      why?.push(
         q.region.form === c.region.form
           ? `region ${q.region.name} matches`
           : `region ${q.region.name} matches ${c.region.form} region (query has it as ${q.region.form})`,
       );
     } else {
       factor *= FACTOR.regionDiffers;
-      why.push(`region differs: ${q.region.name} vs ${c.region.name}`);
+      why?.push(`region differs: ${q.region.name} vs ${c.region.name}`);
     }
   } else if (q.region || c.region) {
     factor *= FACTOR.regionOneSided;
-    why.push(q.region ? `region ${q.region.name} not in candidate` : `candidate region ${c.region?.name} not in query`);
+    why?.push(q.region ? `region ${q.region.name} not in candidate` : `candidate region ${c.region?.name} not in query`);
   }
 
   if (q.legalForm && c.legalForm) {
     if (q.legalForm.kind !== c.legalForm.kind) {
       factor *= FACTOR.legalFamilyDiffers;
-      why.push(`legal form differs: ${q.legalForm.text} (${q.legalForm.kind}) vs ${c.legalForm.text} (${c.legalForm.kind})`);
+      why?.push(`legal form differs: ${q.legalForm.text} (${q.legalForm.kind}) vs ${c.legalForm.text} (${c.legalForm.kind})`);
     } else if (q.legalForm.text !== c.legalForm.text) {
-      why.push(`legal form differs: ${q.legalForm.text} vs ${c.legalForm.text} (ignored)`);
+      why?.push(`legal form differs: ${q.legalForm.text} vs ${c.legalForm.text} (ignored)`);
     }
   } else if (q.legalForm || c.legalForm) {
-    why.push('legal form missing on one side (ignored)');
+    why?.push('legal form missing on one side (ignored)');
   }
 
   const onlyOneSide = [...q.weak.filter((w) => !c.weak.includes(w)), ...c.weak.filter((w) => !q.weak.includes(w))];
   if (onlyOneSide.length > 0) {
     factor *= FACTOR.weakWord ** onlyOneSide.length;
-    why.push(`weak word(s) on one side only: ${onlyOneSide.join(', ')}`);
+    why?.push(`weak word(s) on one side only: ${onlyOneSide.join(', ')}`);
   }
 
   if (q.branch !== c.branch && (q.branch === null || c.branch === null)) {
     factor *= FACTOR.branchOneSided;
-    why.push(c.branch ? `candidate is a branch (${c.branch})` : `query names a branch (${q.branch})`);
+    why?.push(c.branch ? `candidate is a branch (${c.branch})` : `query names a branch (${q.branch})`);
   }
   return factor;
 }

@@ -46,8 +46,6 @@ export interface AnalysedName {
   readonly core: string;
   /** Latin: the core words; CJK: the core as one word. */
   readonly words: readonly string[];
-  /** Latin: the core words; CJK: character bigrams followed by unigrams of the core. */
-  readonly tokens: readonly string[];
   readonly legalForm: LegalForm | null;
   /** Weak tokens taken out of the core: 集团, 控股, holdings, group, companhia, sociedade. */
   readonly weak: readonly string[];

@@ -4,8 +4,6 @@
  * strings appear only at the edges (input records, output results).
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A day number that is later than any real date: "no end". */
 export const NEVER = Number.POSITIVE_INFINITY;
 

@@ -25,6 +25,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
         }),
       );
     },
+    async copyOut(select) {
+      const result = await client.query(`COPY (${select}) TO '/dev/blob'`);
+      return result.blob ? result.blob.text() : '';
+    },
     async ping() {
       await client.query('select 1');
     },

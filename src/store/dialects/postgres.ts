@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { MIGRATIONS_FOLDER, copyStatement, type Database, type Db } from '../database.js';
@@ -54,6 +54,16 @@ export async function openPostgres(url: string): Promise<Database> {
       } finally {
         client.removeListener('error', onLost);
         client.release(lost);
+      }
+    },
+    async copyOut(select) {
+      const client = await pool.connect();
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`))) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      } finally {
+        client.release();
       }
     },
     async ping() {
