@@ -36,12 +36,17 @@ export async function* streamSearchableEntities(database: Database): AsyncGenera
     }
   }
   for await (const rows of tableInBlocks(database, 'entities', 'id, jurisdiction')) {
-    yield rows.map(([id, jurisdiction]) => ({
-      id: id!,
-      jurisdiction: jurisdiction!,
-      names: (names.get(id!) ?? []).sort((a, b) => a.position - b.position).map(({ value, lang }) => ({ value, lang })),
-      identifiers: inIdentifierOrder(codes.get(id!) ?? []),
-    }));
+    yield rows.map(([id, jurisdiction]) => {
+      const entity = {
+        id: id!,
+        jurisdiction: jurisdiction!,
+        names: (names.get(id!) ?? []).sort((a, b) => a.position - b.position).map(({ value, lang }) => ({ value, lang })),
+        identifiers: inIdentifierOrder(codes.get(id!) ?? []),
+      };
+      names.delete(id!);
+      codes.delete(id!);
+      return entity;
+    });
   }
 }
 
