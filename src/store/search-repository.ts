@@ -17,24 +17,12 @@ import { entities, entityNames, entityRelations } from './schema.js';
  * (`SearchService`).
  */
 export async function* streamSearchableEntities(database: Database): AsyncGenerator<SearchableEntity[]> {
-  const names = new Map<string, { position: number; value: string; lang: NameLang }[]>();
-  for await (const rows of tableInBlocks(database, 'entity_names', 'entity_id, position, value, lang')) {
-    for (const [entityId, position, value, lang] of rows) {
-      const name = { position: Number(position), value: value!, lang: lang as NameLang };
-      const held = names.get(entityId!);
-      if (held) held.push(name);
-      else names.set(entityId!, [name]);
-    }
-  }
-  const codes = new Map<string, { scheme: string; value: string }[]>();
-  for await (const rows of tableInBlocks(database, 'identifiers', 'entity_id, scheme, value')) {
-    for (const [entityId, scheme, value] of rows) {
-      const code = { scheme: scheme!, value: value! };
-      const held = codes.get(entityId!);
-      if (held) held.push(code);
-      else codes.set(entityId!, [code]);
-    }
-  }
+  const names = await groupedByEntity(database, 'entity_names', 'position, value, lang', ([position, value, lang]) => ({
+    position: Number(position),
+    value: value!,
+    lang: lang as NameLang,
+  }));
+  const codes = await groupedByEntity(database, 'identifiers', 'scheme, value', ([scheme, value]) => ({ scheme: scheme!, value: value! }));
   for await (const rows of tableInBlocks(database, 'entities', 'id, jurisdiction')) {
     yield rows.map(([id, jurisdiction]) => {
       const entity = {
@@ -48,6 +36,20 @@ export async function* streamSearchableEntities(database: Database): AsyncGenera
       return entity;
     });
   }
+}
+
+/** A table with an `entity_id` column read whole, its rows made by `make` from `columns` and grouped by entity. */
+async function groupedByEntity<T>(database: Database, table: string, columns: string, make: (fields: (string | null)[]) => T): Promise<Map<string, T[]>> {
+  const grouped = new Map<string, T[]>();
+  for await (const rows of tableInBlocks(database, table, `entity_id, ${columns}`)) {
+    for (const [entityId, ...fields] of rows) {
+      const item = make(fields);
+      const held = grouped.get(entityId!);
+      if (held) held.push(item);
+      else grouped.set(entityId!, [item]);
+    }
+  }
+  return grouped;
 }
 
 /** Blocks of a table per COPY: a tenth of a second or so of the event loop each, on PGlite. */
@@ -69,42 +71,36 @@ function inIdentifierOrder(codes: { scheme: string; value: string }[]): { scheme
   return codes.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.scheme < b.scheme ? -1 : 1));
 }
 
-/** The entities among `ids` that exist, with their names and identifiers. */
+/**
+ * The entities among `ids` that exist, with their names and identifiers. Registry text holds no control
+ * characters (the interchange and feed schemas refuse them), so they separate an entity's names and
+ * identifiers aggregated into one text each: one row an entity.
+ */
 export async function searchableEntities(db: Db, ids: readonly string[]): Promise<SearchableEntity[]> {
   if (ids.length === 0) return [];
-  return searchableWhere(db, anyId(sql`e.id`, ids), null);
-}
-
-/**
- * Registry text holds no control characters (the interchange and feed schemas refuse them), so they
- * separate an entity's names and identifiers aggregated into one text each: one row an entity.
- */
-const FIELD = '\u001f';
-const ITEM = '\u001e';
-
-async function searchableWhere(db: Db, condition: SQL, limit: number | null): Promise<SearchableEntity[]> {
   const rows = await queryRows<{ id: string; jurisdiction: string; names: string | null; identifiers: string | null }>(
     db,
     sql`select e.id, e.jurisdiction,
           (select string_agg(n.value || chr(31) || n.lang, chr(30) order by n.position) from entity_names n where n.entity_id = e.id) as names,
           (select string_agg(i.scheme || chr(31) || i.value, chr(30)) from identifiers i where i.entity_id = e.id) as identifiers
-        from entities e where ${condition} order by e.id ${limit === null ? sql`` : sql`limit ${limit}`}`,
+        from entities e where ${anyId(sql`e.id`, ids)}`,
   );
   return rows.map((row) => ({
     id: row.id,
     jurisdiction: row.jurisdiction,
-    names: items(row.names).map(([value, lang]) => ({ value: value!, lang: lang as NameLang })),
-    identifiers: inIdentifierOrder(items(row.identifiers).map(([scheme, value]) => ({ scheme: scheme!, value: value! }))),
+    names: aggregated(row.names).map(([value, lang]) => ({ value: value!, lang: lang as NameLang })),
+    identifiers: inIdentifierOrder(aggregated(row.identifiers).map(([scheme, value]) => ({ scheme: scheme!, value: value! }))),
   }));
+}
+
+/** The items of a `string_agg` of `chr(31)`-separated fields joined by `chr(30)`. */
+function aggregated(text: string | null): string[][] {
+  return text === null ? [] : text.split('\u001e').map((item) => item.split('\u001f'));
 }
 
 /** `column = any($1::uuid[])`: one parameter however many ids (a batch can exceed the 65,535-parameter limit). */
 function anyId(column: AnyColumn | SQL, ids: readonly string[]) {
   return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
-}
-
-function items(aggregated: string | null): string[][] {
-  return aggregated === null ? [] : aggregated.split(ITEM).map((item) => item.split(FIELD));
 }
 
 /** The legal names of `jurisdiction` entities among `ids`, for reading branch names off them. */
