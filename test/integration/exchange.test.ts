@@ -15,7 +15,7 @@ import { CompactSign, generateKeyPair } from 'jose';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/http/server.js';
-import { queryRows } from '../../src/store/database.js';
+import { queryRows, type Db } from '../../src/store/database.js';
 import { applyFeedItems } from '../../src/store/exchange-repository.js';
 import { createTestApp, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
 import { writeLines } from '../support/lines.js';
@@ -112,6 +112,21 @@ function alter(jws: string): string {
   return `${header}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
 }
 
+/**
+ * Waits until every transaction running when it was called has ended. A feed serves only what transactions
+ * older than all running ones wrote (`pg_snapshot_xmin`, cluster-wide), and other test files run transactions in
+ * the same PostgreSQL cluster: until they end, a fresh import is rightly held back.
+ */
+async function feedServes(db: Db): Promise<void> {
+  const [mine] = await queryRows<{ xid: string }>(db, sql`select pg_current_xact_id()::text as xid`);
+  for (let waited = 0; waited < 30_000; waited += 20) {
+    const [now] = await queryRows<{ xmin: string }>(db, sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+    if (BigInt(now!.xmin) > BigInt(mine!.xid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('transactions elsewhere in the cluster did not end within 30 s');
+}
+
 describe('exchange between nodes', () => {
   let hk: TestApp;
   let gd: TestApp;
@@ -122,7 +137,11 @@ describe('exchange between nodes', () => {
   let hkNow = TEST_NOW;
   let partnerKey = '';
 
-  const importHk = (lines: object[]) => hk.app.imports.importFiles([writeLines(lines)]);
+  const importHk = async (lines: object[]) => {
+    const summary = await hk.app.imports.importFiles([writeLines(lines)]);
+    await feedServes(hk.app.database.db);
+    return summary;
+  };
   const pull = () => gd.app.replication.pull('hk');
   const gdRecords = () =>
     queryRows<{ source_id: string; summary: string; authority: string; decision_no: string; status: string; origin_node: string }>(
