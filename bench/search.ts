@@ -261,12 +261,15 @@ async function scaleOnPglite(dir: string, corpusFile: string, entities: number):
     const named = queries.filter((q) => q.kind !== 'identifier');
     const sample = [...named.filter((_q, i) => i % Math.floor(named.length / (EXHAUSTIVE_SAMPLE / 2)) === 0), ...demoNames.filter((_q, i) => i % 50 === 0)].slice(0, EXHAUSTIVE_SAMPLE);
     const exhaustiveMs: number[] = [];
+    const sampleMs: number[] = [];
     let sameFirst = 0;
     for (const q of sample) {
-      const t = performance.now();
+      let t = performance.now();
       const first = exhaustiveFirst(index, q.query);
       exhaustiveMs.push(performance.now() - t);
+      t = performance.now();
       const [hit] = await app.search.search({ q: q.query, limit: 1 });
+      sampleMs.push(performance.now() - t);
       // The same best score is the same answer: equal scores are ties, whichever entity is named.
       if ((hit?.score ?? 0) === (first?.score ?? 0)) sameFirst++;
     }
@@ -277,7 +280,7 @@ async function scaleOnPglite(dir: string, corpusFile: string, entities: number):
       { queries: `labelled (${queries.length})`, ...latencyFigures(labelled.latencies.get('all')!), 'p@1': report.precisionAt1.toFixed(3), 'p@1 answered, ties right': (rightOrTied / answered.length).toFixed(3), 'r@5': report.recallAt5.toFixed(3), 'r@10': report.recallAt10.toFixed(3), MRR: report.mrr.toFixed(3), 'match prec.': report.matchPrecision.toFixed(3) },
       { queries: `demo names (${demoNames.length})`, ...latencyFigures(demo.latencies.get('all')!) },
       { queries: `both (${ours.length}): goal p95 ≤ 30 ms, ≥ 500/s`, ...oursFigures, 'ratio to goal': `p95 ${(percentile(ours, 95) / 30).toFixed(2)}, q/s ${(oursFigures['queries/s'] / 500).toFixed(2)}` },
-      { queries: `baseline: every name scored (${sample.length})`, ...baselineFigures, 'ratio to goal': `same first hit ${sameFirst}/${sample.length}; index ${(oursFigures['queries/s'] / baselineFigures['queries/s']).toFixed(0)} × faster` },
+      { queries: `baseline: every name scored (${sample.length})`, ...baselineFigures, 'ratio to goal': `same first hit ${sameFirst}/${sample.length}; on these queries the index is ${(percentile(exhaustiveMs, 50) / percentile(sampleMs, 50)).toFixed(0)} × faster (median)` },
     ]);
   } finally {
     await app.close();

@@ -58,19 +58,14 @@ function isoDate(today: string) {
     .refine((v) => v <= today, `must not be after today (${today})`);
 }
 
-/**
- * C0/C1 control characters other than tab and newline have no place in registry text: lines and feed
- * pages carrying them are refused (which also frees them to separate fields, as the search read does).
- */
-export const withoutControlCharacters = (v: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(v);
-
 const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine(withoutControlCharacters, 'must not contain control characters');
+    // C0/C1 control characters other than tab and newline have no place in registry text.
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(v), 'must not contain control characters');
 
 const legalBasis = z
   .array(z.strictObject({ instrument: text(300), article: text(100) }))

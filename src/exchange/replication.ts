@@ -19,7 +19,6 @@ import { decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../domain/dates.js';
 import { IDENTIFIER_SCHEMES } from '../domain/identifiers/index.js';
-import { withoutControlCharacters } from '../domain/interchange.js';
 import { CURRENCIES, JURISDICTIONS, NAME_KINDS, NAME_LANGS, PENALTY_KINDS, RECORD_CATEGORIES, RECORD_STATUSES, REGULATORY_DOMAINS, SEVERITIES, type NodeId } from '../domain/taxonomy.js';
 import type { Metrics } from '../http/metrics.js';
 import type { ChangeFeed } from '../services/changes.js';
@@ -53,8 +52,6 @@ export const REJECTION_REASONS = [
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 const text = z.string().min(1).max(2000);
-/** A partner's names and identifiers obey the interchange's rule on control characters. */
-const registryText = (max: number) => z.string().min(1).max(max).refine(withoutControlCharacters, 'must not contain control characters');
 const money = z.strictObject({ value: z.number().finite().nonnegative(), currency: z.enum(CURRENCIES) });
 const version = z.string().regex(/^\d{20}\.\d{20}$/);
 const sharedRecord = z.strictObject({
@@ -75,8 +72,8 @@ const sharedRecord = z.strictObject({
 const sharedEntity = z.strictObject({
   id: z.uuid(),
   jurisdiction: z.enum(JURISDICTIONS),
-  identifiers: z.array(z.strictObject({ scheme: z.enum(IDENTIFIER_SCHEMES), value: registryText(64) })).max(20),
-  names: z.array(z.strictObject({ value: registryText(300), lang: z.enum(NAME_LANGS), kind: z.enum(NAME_KINDS) })).max(50).optional(),
+  identifiers: z.array(z.strictObject({ scheme: z.enum(IDENTIFIER_SCHEMES), value: z.string().min(1).max(64) })).max(20),
+  names: z.array(z.strictObject({ value: z.string().min(1).max(300), lang: z.enum(NAME_LANGS), kind: z.enum(NAME_KINDS) })).max(50).optional(),
 });
 /** A feed page's payload as this node accepts it: closed, like the interchange format. */
 const payloadSchema = z.strictObject({

@@ -2,11 +2,11 @@
  * What search and branch proposals read and write: entities as the name index sees them (paged for the
  * build at start, by id for updates), exact legal-name look-ups, and missing relations.
  */
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SearchableEntity } from '../domain/names/index.js';
 import type { NameLang, RelationKind } from '../domain/taxonomy.js';
 import { decodeCopyRows, queryRows, type Database, type Db } from './database.js';
-import { entities, entityNames, entityRelations } from './schema.js';
+import { entities, entityNames, entityRelations, identifiers } from './schema.js';
 
 /**
  * Every entity with its names and identifiers, a stretch of the entities table at a time. The three tables
@@ -71,35 +71,26 @@ function inIdentifierOrder(codes: { scheme: string; value: string }[]): { scheme
   return codes.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.scheme < b.scheme ? -1 : 1));
 }
 
-/**
- * The entities among `ids` that exist, with their names and identifiers. Registry text holds no control
- * characters (the interchange and feed schemas refuse them), so they separate an entity's names and
- * identifiers aggregated into one text each: one row an entity.
- */
+/** The entities among `ids` that exist, with their names and identifiers. */
 export async function searchableEntities(db: Db, ids: readonly string[]): Promise<SearchableEntity[]> {
   if (ids.length === 0) return [];
-  const rows = await queryRows<{ id: string; jurisdiction: string; names: string | null; identifiers: string | null }>(
-    db,
-    sql`select e.id, e.jurisdiction,
-          (select string_agg(n.value || chr(31) || n.lang, chr(30) order by n.position) from entity_names n where n.entity_id = e.id) as names,
-          (select string_agg(i.scheme || chr(31) || i.value, chr(30)) from identifiers i where i.entity_id = e.id) as identifiers
-        from entities e where ${anyId(sql`e.id`, ids)}`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    jurisdiction: row.jurisdiction,
-    names: aggregated(row.names).map(([value, lang]) => ({ value: value!, lang: lang as NameLang })),
-    identifiers: inIdentifierOrder(aggregated(row.identifiers).map(([scheme, value]) => ({ scheme: scheme!, value: value! }))),
-  }));
-}
-
-/** The items of a `string_agg` of `chr(31)`-separated fields joined by `chr(30)`. */
-function aggregated(text: string | null): string[][] {
-  return text === null ? [] : text.split('\u001e').map((item) => item.split('\u001f'));
+  const [rows, names, codes] = await Promise.all([
+    db.select({ id: entities.id, jurisdiction: entities.jurisdiction }).from(entities).where(anyId(entities.id, ids)),
+    db
+      .select({ entityId: entityNames.entityId, value: entityNames.value, lang: entityNames.lang })
+      .from(entityNames)
+      .where(anyId(entityNames.entityId, ids))
+      .orderBy(asc(entityNames.entityId), asc(entityNames.position)),
+    db.select({ entityId: identifiers.entityId, scheme: identifiers.scheme, value: identifiers.value }).from(identifiers).where(anyId(identifiers.entityId, ids)),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, { id: r.id, jurisdiction: r.jurisdiction, names: [] as { value: string; lang: NameLang }[], identifiers: [] as { scheme: string; value: string }[] }]));
+  for (const n of names) byId.get(n.entityId)?.names.push({ value: n.value, lang: n.lang as NameLang });
+  for (const i of codes) byId.get(i.entityId)?.identifiers.push({ scheme: i.scheme, value: i.value });
+  return [...byId.values()].map((e) => ({ ...e, identifiers: inIdentifierOrder(e.identifiers) }));
 }
 
 /** `column = any($1::uuid[])`: one parameter however many ids (a batch can exceed the 65,535-parameter limit). */
-function anyId(column: AnyColumn | SQL, ids: readonly string[]) {
+function anyId(column: AnyColumn, ids: readonly string[]) {
   return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 }
 

@@ -93,15 +93,21 @@ function cjkCoreScore(prepared: PreparedQuery, c: AnalysedName, why: string[] | 
     const s = (1 - d / longest) * FACTOR.cjkEdit;
     if (s > best) [best, because] = [s, 'edits'];
   }
-  why?.push(
-    because === 'shared'
-      ? `core shares ${Math.round(shared * 100)}% of character bigrams and characters`
-      : because === 'query contained'
-        ? `candidate core ${c.core} contains query core ${q.core}`
-        : because === 'candidate contained'
-          ? `query core ${q.core} contains candidate core ${c.core}`
-          : `${d} character(s) differ in core ${q.core} vs ${c.core}`,
-  );
+  if (why) {
+    switch (because) {
+      case 'shared':
+        why.push(`core shares ${Math.round(shared * 100)}% of character bigrams and characters`);
+        break;
+      case 'query contained':
+        why.push(`candidate core ${c.core} contains query core ${q.core}`);
+        break;
+      case 'candidate contained':
+        why.push(`query core ${q.core} contains candidate core ${c.core}`);
+        break;
+      case 'edits':
+        why.push(`${d} character(s) differ in core ${q.core} vs ${c.core}`);
+    }
+  }
   return best;
 }
 
