@@ -14,8 +14,7 @@ import { evaluateEntity } from '../domain/policy/evaluate.js';
 import type { Database } from '../store/database.js';
 import { loadEvaluationInputs } from '../store/evaluation-repository.js';
 import { insertNotices, listNotices, markNoticeRead, servedSubjects, type NewNotice, type NoticeRow } from '../store/notice-repository.js';
-import { enqueue } from '../store/outbox-repository.js';
-import { findRecords } from '../store/record-repository.js';
+import { decisionWords } from '../store/record-repository.js';
 import type { EntityChanges } from './changes.js';
 import type { PolicyService } from './policy-service.js';
 
@@ -90,7 +89,7 @@ export class NoticeService {
 
     // The evaluator's records lack the words of the decision; read them for the records being served.
     const recordIds = unserved.flatMap((o) => (o.due.kind === 'record' ? [Number(o.due.record.id)] : []));
-    const words = new Map((await findRecords(database.db, recordIds)).map((r) => [String(r.id), r]));
+    const words = new Map((await decisionWords(database.db, recordIds)).map((r) => [String(r.id), r]));
     const servedAt = clock();
     const rows: NewNotice[] = unserved.map(({ entityId, due }) => {
       let content: NoticeContent;
@@ -103,17 +102,14 @@ export class NoticeService {
       }
       return { entityId, subject: due.subject, kind: due.kind, content: content as unknown as Record<string, unknown>, servedAt: servedAt.toISOString() };
     });
-    return database.transaction(async (tx) => {
-      const inserted = await insertNotices(tx.db, rows);
-      // Every notice goes to the outbox: one served before its entity registers a webhook is delivered then.
-      await enqueue(
-        tx.db,
-        inserted.map((n) => ({ owner: `entity:${n.entityId}`, event: 'notice.served', payload: { entityId: n.entityId, notice: viewOf(n) } })),
-        servedAt,
-      );
-      return inserted.length;
-    });
+    // Every notice goes to the outbox: one served before its entity registers a webhook is delivered then.
+    return database.transaction(async (tx) => (await insertNotices(tx.db, rows, servedAt)).length);
   }
+}
+
+/** The payload of a `notice.served` webhook message: the notice as the entity's inbox shows it. */
+export function servedMessage(row: NoticeRow): Record<string, unknown> {
+  return { entityId: row.entityId, notice: viewOf(row) };
 }
 
 function ownEntity(principal: Principal, action: 'me.read' | 'me.write'): string {

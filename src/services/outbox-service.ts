@@ -16,6 +16,7 @@ import { DomainError } from '../domain/errors.js';
 import { retryDelayMs, signatureHeader } from '../domain/webhooks.js';
 import { appendAudit } from '../store/audit-repository.js';
 import type { Database } from '../store/database.js';
+import { servedMessage } from './notice-service.js';
 import { claimDue, deleteWebhook, markDelivered, markFailed, parkOwnerless, setWebhook, type ClaimedMessage } from '../store/outbox-repository.js';
 
 export interface OutboxServiceOptions {
@@ -130,7 +131,8 @@ export class OutboxService {
   /** Sends one message; true when the receiver acknowledged it. */
   private async deliver(message: ClaimedMessage, now: Date): Promise<boolean> {
     const { database, deliveries } = this.deps;
-    const body = JSON.stringify({ id: message.id, event: message.event, payload: message.payload, createdAt: message.createdAt });
+    const payload = message.payload ?? servedMessage(message.notice!);
+    const body = JSON.stringify({ id: message.id, event: message.event, payload, createdAt: message.createdAt });
     let error: string;
     try {
       const response = await fetch(message.url, {

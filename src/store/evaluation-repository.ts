@@ -4,33 +4,18 @@
  * rebuilding the check index or simulating a pack keeps memory flat however large the register is. No joins:
  * three indexed queries per page.
  */
-import { asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { EvaluableRecord, EvaluationInput } from '../domain/policy/model.js';
 import type { Currency, Jurisdiction, NodeId, PenaltyKind, RecordCategory, RecordStatus, RegulatoryDomain, Severity } from '../domain/taxonomy.js';
-import type { Db } from './database.js';
-import { entities, identifiers, records } from './schema.js';
+import { queryJsonRows, queryRows, type Db } from './database.js';
+import { records } from './schema.js';
 
-/** The columns of `records` the evaluator reads. */
-const evaluationColumns = {
-  id: records.id,
-  entityId: records.entityId,
-  originNode: records.originNode,
-  sourceId: records.sourceId,
-  category: records.category,
-  domain: records.domain,
-  severity: records.severity,
-  authority: records.authority,
-  decidedOn: records.decidedOn,
-  details: records.details,
-  status: records.status,
-  disputed: records.disputed,
-  /**
-   * A record that was imported active and later changed to a non-active status stopped having effect on
-   * the day (GBA time) of that change; one imported already non-active never had effect.
-   */
-  statusChangedOn: sql<string | null>`case when ${records.status} <> 'active' and ${records.updatedAt} > ${records.createdAt}
-    then ((${records.updatedAt} at time zone 'UTC') + interval '8 hours')::date::text end`,
-};
+/**
+ * A record that was imported active and later changed to a non-active status stopped having effect on the day
+ * (GBA time) of that change; one imported already non-active never had effect.
+ */
+const statusChangedOn = sql<string | null>`case when ${records.status} <> 'active' and ${records.updatedAt} > ${records.createdAt}
+  then ((${records.updatedAt} at time zone 'UTC') + interval '8 hours')::date::text end`;
 
 /** A stored record as `toEvaluableRecord` reads it. */
 export type EvaluationRecordRow = Pick<
@@ -72,12 +57,10 @@ export function toEvaluableRecord(row: EvaluationRecordRow): EvaluableRecord {
 export async function* readEvaluationPages(db: Db, pageSize = 5_000): AsyncGenerator<EvaluationInput[]> {
   let after = '';
   for (;;) {
-    const rows = await db
-      .select({ id: entities.id, jurisdiction: entities.jurisdiction })
-      .from(entities)
-      .where(after ? gt(entities.id, after) : undefined)
-      .orderBy(asc(entities.id))
-      .limit(pageSize);
+    const rows = await queryRows<EntityRow>(
+      db,
+      sql`select id, jurisdiction from entities ${after ? sql`where id > ${after}::uuid` : sql``} order by id limit ${pageSize}`,
+    );
     if (rows.length === 0) return;
     yield await withRecords(db, rows);
     if (rows.length < pageSize) return;
@@ -88,29 +71,43 @@ export async function* readEvaluationPages(db: Db, pageSize = 5_000): AsyncGener
 /** The entities of `ids` that exist, with their records. */
 export async function loadEvaluationInputs(db: Db, ids: readonly string[]): Promise<EvaluationInput[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: entities.id, jurisdiction: entities.jurisdiction }).from(entities).where(inArray(entities.id, [...ids]));
+  const rows = await queryJsonRows<EntityRow>(db, sql`select id, jurisdiction from entities where id = any(${sql.param([...ids])}::uuid[])`);
   return withRecords(db, rows);
 }
 
 /** All records of one entity in id order, whole, with the day their status changed (see `toEvaluableRecord`). */
 export async function recordsWithStatusDates(db: Db, entityId: string): Promise<(typeof records.$inferSelect & { statusChangedOn: string | null })[]> {
   return db
-    .select({ ...getTableColumns(records), statusChangedOn: evaluationColumns.statusChangedOn })
+    .select({ ...getTableColumns(records), statusChangedOn })
     .from(records)
     .where(eq(records.entityId, entityId))
     .orderBy(asc(records.id));
 }
 
-async function withRecords(db: Db, rows: { id: string; jurisdiction: string }[]): Promise<EvaluationInput[]> {
-  const ids = rows.map((r) => r.id);
+interface EntityRow {
+  id: string;
+  jurisdiction: string;
+}
+
+/**
+ * The identifiers and records of `rows`. Both arrive as one JSON value each (`queryJsonRows`): a page of
+ * entities has thousands of records, and the embedded database decodes single fields slowly.
+ */
+async function withRecords(db: Db, rows: EntityRow[]): Promise<EvaluationInput[]> {
+  const ids = sql.param(rows.map((r) => r.id));
   const [refRows, recordRows] = await Promise.all([
-    db.select({ entityId: identifiers.entityId, scheme: identifiers.scheme, value: identifiers.value }).from(identifiers).where(inArray(identifiers.entityId, ids)),
-    db.select(evaluationColumns).from(records).where(inArray(records.entityId, ids)).orderBy(asc(records.id)),
+    queryJsonRows<{ entityId: string; ref: string }>(db, sql`select entity_id as "entityId", scheme || ':' || value as ref from identifiers where entity_id = any(${ids}::uuid[])`),
+    queryJsonRows<EvaluationRecordRow & { entityId: string }>(
+      db,
+      sql`select id, entity_id as "entityId", origin_node as "originNode", source_id as "sourceId", category, domain, severity,
+            authority, decided_on as "decidedOn", details, status, disputed, ${statusChangedOn} as "statusChangedOn"
+          from records where entity_id = any(${ids}::uuid[])`,
+    ),
   ]);
   const refs = new Map<string, string[]>();
-  for (const r of refRows) push(refs, r.entityId, `${r.scheme}:${r.value}`);
+  for (const r of refRows) push(refs, r.entityId, r.ref);
   const byEntity = new Map<string, EvaluableRecord[]>();
-  for (const r of recordRows) push(byEntity, r.entityId, toEvaluableRecord(r));
+  for (const r of recordRows.sort((a, b) => a.id - b.id)) push(byEntity, r.entityId, toEvaluableRecord(r));
   return rows.map((r) => ({
     entity: { id: r.id, jurisdiction: r.jurisdiction as Jurisdiction },
     refs: (refs.get(r.id) ?? []).sort(),

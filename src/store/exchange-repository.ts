@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { SharedEntity, SharedRecord, ShareableEntity } from '../exchange/agreements.js';
-import { encodeCopyRow, queryRows, type Db, type Tx } from './database.js';
+import { encodeCopyRow, queryJsonRows, queryRows, type Db, type Tx } from './database.js';
 import type { EvaluationRecordRow } from './evaluation-repository.js';
 
 /** A feed position: the writing transaction and the row id, both as decimal strings. */
@@ -55,21 +55,20 @@ interface RawFeedRow {
  */
 export async function readFeedRows(db: Db, options: { node: string; after: FeedPosition; categories: readonly string[]; limit: number }): Promise<FeedRow[]> {
   const { node, after, categories, limit } = options;
-  // One JSON value for the whole page: decoding thousands of rows one by one costs the embedded database more than
-  // the query. The aggregate is not ordered (that costs the server a sort); the page is put in feed order here.
-  const [page] = await queryRows<{ rows: string }>(
+  // One JSON value for the whole page (`queryJsonRows`). The aggregate is not ordered (that costs the server a
+  // sort); the page is put in feed order here.
+  const rows = await queryJsonRows<RawFeedRow>(
     db,
-    sql`select coalesce(json_agg(page), '[]')::text as rows from (
-          select id, feed_xid, entity_id, origin_node, source_id, category, domain, severity, authority, decision_no,
-            decided_on::text as decided_on, legal_basis, summary, details, status, disputed
-          from records
-          where origin_node = ${node} and (origin_node, feed_xid, id) > (${node}, ${after.xid}::bigint, ${after.id}::bigint)
-            and feed_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-            and category = any(${sql.param([...categories])}::text[])
-          order by origin_node, feed_xid, id
-          limit ${limit}) as page`,
+    sql`select id, feed_xid, entity_id, origin_node, source_id, category, domain, severity, authority, decision_no,
+          decided_on::text as decided_on, legal_basis, summary, details, status, disputed
+        from records
+        where origin_node = ${node} and (origin_node, feed_xid, id) > (${node}, ${after.xid}::bigint, ${after.id}::bigint)
+          and feed_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          and category = any(${sql.param([...categories])}::text[])
+        order by origin_node, feed_xid, id
+        limit ${limit}`,
   );
-  const raw = (JSON.parse(page!.rows) as RawFeedRow[]).sort((a, b) => Number(a.feed_xid) - Number(b.feed_xid) || Number(a.id) - Number(b.id));
+  const raw = rows.sort((a, b) => Number(a.feed_xid) - Number(b.feed_xid) || Number(a.id) - Number(b.id));
   return raw.map((r) => ({
     id: Number(r.id),
     entityId: r.entity_id,
@@ -111,28 +110,15 @@ export async function readShareableEntities(db: Db, ids: readonly string[]): Pro
   return result;
 }
 
-/** Active records of `node` in `categories`, as the evaluator reads them (for the publicity-expiry sweep). */
+/** Active records of `node` in `categories`, as the evaluator reads them (for the publicity-expiry sweep), in no particular order. */
 export async function readActiveRecords(db: Db, node: string, categories: readonly string[]): Promise<EvaluationRecordRow[]> {
   if (categories.length === 0) return [];
-  const rows = await queryRows<RawFeedRow>(
+  return queryJsonRows<EvaluationRecordRow>(
     db,
-    sql`select id, origin_node, source_id, category, domain, severity, authority, decided_on::text as decided_on, details, status, disputed
+    sql`select id, origin_node as "originNode", source_id as "sourceId", category, domain, severity, authority, decided_on as "decidedOn",
+          details, status, disputed, null as "statusChangedOn"
         from records where origin_node = ${node} and status = 'active' and category = any(${sql.param([...categories])}::text[])`,
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    originNode: r.origin_node,
-    sourceId: r.source_id,
-    category: r.category,
-    domain: r.domain,
-    severity: r.severity,
-    authority: r.authority,
-    decidedOn: r.decided_on,
-    details: r.details,
-    status: r.status,
-    disputed: r.disputed,
-    statusChangedOn: null,
-  }));
 }
 
 /** Marks records expired at `at` (their publicity window ended); returns their entities. */

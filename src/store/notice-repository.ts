@@ -9,6 +9,10 @@ import { notices } from './schema.js';
 export type NoticeRow = typeof notices.$inferSelect;
 export type NewNotice = Omit<typeof notices.$inferInsert, 'id' | 'readAt'>;
 
+/** The outbox event announcing a notice, to the webhook of the entity's owner `entity:<uuid>`. */
+const NOTICE_SERVED = 'notice.served';
+const NOTICE_OWNER_PREFIX = 'entity:';
+
 /** Rows per multi-row statement: well below PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 5_000;
 
@@ -29,22 +33,28 @@ export async function servedSubjects(db: Db, entityIds: readonly string[], subje
 }
 
 /**
- * Inserts the notices not served yet (a concurrent server may have won the race) and returns those inserted.
+ * Inserts the notices not served yet (a concurrent server may have won the race), each with the outbox message
+ * that announces it (`notice_id`; the dispatcher builds the message from the notice), and returns those inserted.
  * Each chunk travels as one JSON parameter: an import serves a notice per record, and binding every value
  * separately cost more than the rest of the import.
  */
-export async function insertNotices(db: Db, rows: readonly NewNotice[]): Promise<NoticeRow[]> {
+export async function insertNotices(db: Db, rows: readonly NewNotice[], enqueueAt: Date): Promise<NoticeRow[]> {
   const inserted: NoticeRow[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const bySubject = new Map(chunk.map((row) => [`${row.entityId} ${row.subject}`, row]));
     const ids = await queryRows<{ id: number | string; entity_id: string; subject: string }>(
       db,
-      sql`insert into notices (entity_id, subject, kind, content, served_at)
-          select "entityId", subject, kind, content, "servedAt"
-          from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r("entityId" uuid, subject text, kind text, content jsonb, "servedAt" timestamptz)
-          on conflict (entity_id, subject) do nothing
-          returning id, entity_id, subject`,
+      sql`with inserted as (
+            insert into notices (entity_id, subject, kind, content, served_at)
+            select "entityId", subject, kind, content, "servedAt"
+            from json_to_recordset(${JSON.stringify(chunk)}::json) as r("entityId" uuid, subject text, kind text, content json, "servedAt" timestamptz)
+            on conflict (entity_id, subject) do nothing
+            returning id, entity_id, subject),
+          queued as (
+            insert into outbox (owner, event, notice_id, next_attempt_at)
+            select ${NOTICE_OWNER_PREFIX} || entity_id, ${NOTICE_SERVED}, id, ${enqueueAt.toISOString()}::timestamptz from inserted)
+          select id, entity_id, subject from inserted`,
     );
     for (const r of ids) inserted.push({ ...bySubject.get(`${r.entity_id} ${r.subject}`)!, id: Number(r.id), readAt: null });
   }

@@ -6,6 +6,7 @@
  */
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from './database.js';
+import type { NoticeRow } from './notice-repository.js';
 import { outbox, webhooks } from './schema.js';
 
 export interface OutboxMessage {
@@ -36,7 +37,9 @@ export interface ClaimedMessage {
   id: number;
   owner: string;
   event: string;
-  payload: Record<string, unknown>;
+  /** The message; null for `notice.served`, which `notice` makes. */
+  payload: Record<string, unknown> | null;
+  notice: NoticeRow | null;
   createdAt: string;
   attempts: number;
   url: string;
@@ -72,11 +75,12 @@ export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: numbe
     id: number | string;
     owner: string;
     event: string;
-    payload: Record<string, unknown>;
+    payload: Record<string, unknown> | null;
     created_at: string | Date;
     attempts: number;
     url: string;
     secret: string;
+    notice: NoticeJson | null;
   }>(
     db,
     sql`with due as (
@@ -85,16 +89,29 @@ export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: numbe
             and exists (select 1 from webhooks w where w.owner = o.owner)
           order by o.next_attempt_at, o.id
           limit ${limit}
-          for update of o skip locked)
-        update outbox o set next_attempt_at = ${leaseUntil.toISOString()}
-        from due, webhooks w
-        where o.id = due.id and w.owner = o.owner
-        returning o.id, o.owner, o.event, o.payload, o.created_at, o.attempts, w.url, w.secret`,
+          for update of o skip locked),
+        claimed as (
+          update outbox o set next_attempt_at = ${leaseUntil.toISOString()}
+          from due, webhooks w
+          where o.id = due.id and w.owner = o.owner
+          returning o.id, o.owner, o.event, o.payload, o.notice_id, o.created_at, o.attempts, w.url, w.secret)
+        select c.id, c.owner, c.event, c.payload, c.created_at, c.attempts, c.url, c.secret,
+          case when n.id is not null then json_build_object('id', n.id, 'entityId', n.entity_id, 'subject', n.subject, 'kind', n.kind,
+            'content', n.content, 'servedAt', n.served_at, 'readAt', n.read_at) end as notice
+        from claimed c left join notices n on n.id = c.notice_id`,
   );
   return rows
-    .map(({ created_at, ...r }) => ({ ...r, id: Number(r.id), createdAt: new Date(created_at).toISOString() }))
+    .map(({ created_at, notice, ...r }) => ({
+      ...r,
+      id: Number(r.id),
+      createdAt: new Date(created_at).toISOString(),
+      notice: notice && { ...notice, id: Number(notice.id) },
+    }))
     .sort((a, b) => a.id - b.id);
 }
+
+/** A notice as `claimDue` reads it: one JSON value, the same on both dialects. */
+type NoticeJson = Omit<NoticeRow, 'id'> & { id: number | string };
 
 /** Records a delivery the receiver acknowledged. */
 export async function markDelivered(db: Db, id: number, at: Date): Promise<void> {

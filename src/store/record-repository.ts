@@ -6,11 +6,28 @@
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import type { RecordLine } from '../domain/interchange.js';
 import type { RecordStatus } from '../domain/taxonomy.js';
-import type { Db } from './database.js';
+import { queryJsonRows, type Db } from './database.js';
 import { recordDetails } from './import-repository.js';
 import { records } from './schema.js';
 
 export type RecordRow = typeof records.$inferSelect;
+
+/** What a decision says, as a notice of it quotes it. */
+export interface DecisionWords {
+  id: number;
+  decisionNo: string;
+  summary: string;
+  legalBasis: RecordRow['legalBasis'];
+}
+
+/** The words of the decisions behind records `ids`, in no particular order: an import serves thousands of notices at once. */
+export function decisionWords(db: Db, ids: readonly number[]): Promise<DecisionWords[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return queryJsonRows<DecisionWords>(
+    db,
+    sql`select id, decision_no as "decisionNo", summary, legal_basis as "legalBasis" from records where id = any(${sql.param([...ids])}::bigint[])`,
+  );
+}
 
 /** The record with this id, locked for update when `lock` (decisions on it must not interleave). */
 export async function findRecord(db: Db, id: number, lock = false): Promise<RecordRow | undefined> {

@@ -35,8 +35,8 @@ const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_j
 
 /** Earlier releases, by the last migration they shipped. */
 const RELEASES = [
-  { release: 'due process and exchange (issues 4 and 5)', lastMigration: '0005_exchange' },
-  { release: 'policy engine and search (issues 2 and 3)', lastMigration: '0003_entity_names_value' },
+  { release: 'due process and exchange (issues 4 and 5)', lastMigration: '0005_exchange', served: true },
+  { release: 'policy engine and search (issues 2 and 3)', lastMigration: '0003_entity_names_value', served: false },
 ];
 
 /** A migrations folder holding only the migrations up to and including `lastMigration`, as that release had it. */
@@ -71,13 +71,23 @@ insert into records (origin_node, source_id, entity_id, category, domain, author
    '{"court":{"caseNo":"（2025）粤0106执1号","amountOwed":{"value":120000,"currency":"CNY"}}}', 'active', 'release-hash-3');
 `;
 
+const NOTICE_CONTENT = { what: { title: '未履行生效判决', authority: 'gd-court-gz' }, why: [], legalBasis: [] };
+
+/** A notice of the court enforcement, with its webhook message carrying a copy of it, as the due-process release served it. */
+const SERVED_NOTICE = `
+insert into notices (id, entity_id, subject, kind, content, served_at) overriding system value values
+  (7, '${DEBTOR_ID}', 'record:1', 'record', '${JSON.stringify(NOTICE_CONTENT)}', '2025-08-02T00:00:00Z');
+insert into outbox (owner, event, payload, next_attempt_at) values
+  ('entity:${DEBTOR_ID}', 'notice.served', '${JSON.stringify({ entityId: DEBTOR_ID, notice: { id: 7, subject: 'record:1', kind: 'record', content: NOTICE_CONTENT } })}', 'infinity');
+`;
+
 /** Migrates `target` with the release's migrations only and fills it, through a connection of that release's kind. */
-async function makeReleaseDatabase(target: TestDatabase['target'], folder: string): Promise<void> {
+async function makeReleaseDatabase(target: TestDatabase['target'], folder: string, data: string): Promise<void> {
   if (target.kind === 'pglite') {
     const client = await PGlite.create(target.dataDir);
     try {
       await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
-      await client.exec(RELEASE_DATA);
+      await client.exec(data);
     } finally {
       await client.close();
     }
@@ -87,7 +97,7 @@ async function makeReleaseDatabase(target: TestDatabase['target'], folder: strin
   await client.connect();
   try {
     await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
-    await client.query(RELEASE_DATA);
+    await client.query(data);
   } finally {
     await client.end();
   }
@@ -110,12 +120,12 @@ describe('upgrading a database of an earlier release', () => {
     for (const d of databases) await d.drop();
   });
 
-  it.each(RELEASES)('from $release: newer migrations apply on top, data intact and usable', async ({ lastMigration }) => {
+  it.each(RELEASES)('from $release: newer migrations apply on top, data intact and usable', async ({ lastMigration, served }) => {
     const database = await createTestDatabase();
     databases.push(database);
     const { folder, entries } = releaseMigrations(lastMigration);
     expect(entries.length).toBeLessThan(journal.entries.length);
-    await makeReleaseDatabase(database.target, folder);
+    await makeReleaseDatabase(database.target, folder, served ? RELEASE_DATA + SERVED_NOTICE : RELEASE_DATA);
 
     const app = await open(database.target);
     let before: AppliedMigration[];
@@ -131,6 +141,13 @@ describe('upgrading a database of an earlier release', () => {
                    (select count(*) from records where disputed)::int as disputed`,
       );
       expect(counts).toEqual({ entities: 2, records: 1, disputed: 0 });
+      if (served) {
+        // A served notice keeps its content; its message now refers to it instead of carrying a copy.
+        const [notice] = await queryRows<{ content: unknown }>(app.database.db, sql`select content from notices where id = 7`);
+        expect(notice!.content).toEqual(NOTICE_CONTENT);
+        const messages = await queryRows<{ notice_id: number | string; payload: unknown }>(app.database.db, sql`select notice_id, payload from outbox`);
+        expect(messages.map((m) => ({ noticeId: Number(m.notice_id), payload: m.payload }))).toEqual([{ noticeId: 7, payload: null }]);
+      }
 
       const check = (entity: string) => app.checks.check({ entity, context: 'honours' });
       expect(await check('uscc:91440101MA5CXXX02G')).toMatchObject({ decision: 'deny', disputed: false, policyVersion: '2026.1' });
