@@ -28,6 +28,7 @@ import { printTable, type Row } from './table.js';
 const CLI = path.join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 const TODAY = '2026-11-27';
 const COPY_CHUNK = 50_000;
+const SERVE_HEAP_MB = 8_192;
 
 interface Files {
   entities: string;
@@ -158,12 +159,16 @@ async function importOn(tier: string, target: DatabaseTarget, flag: string, file
 async function coldStart(dbDir: string): Promise<{ listening: number; ready: number }> {
   const port = 18_000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--db', dbDir, '--port', String(port)], {
+  // The heap a register of a million records needs (docs/deploy.md, sizing): Node's default is about 4 GB here.
+  const child = spawn(process.execPath, [`--max-old-space-size=${SERVE_HEAP_MB}`, '--import', 'tsx', CLI, 'serve', '--db', dbDir, '--port', String(port)], {
     env: { ...process.env, CREDENCE_LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
+  let exited: number | null | undefined;
+  child.on('exit', (code) => (exited = code));
   const until = async (path: string) => {
     for (;;) {
+      if (exited !== undefined) throw new Error(`serve exited with code ${exited} before ${path} answered`);
       // A server busy building its indexes may not answer at all: give each probe a deadline.
       if (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false)) return (performance.now() - started) / 1000;
       if (performance.now() - started > 600_000) throw new Error(`serve did not answer ${path} within 600 s`);
@@ -174,8 +179,10 @@ async function coldStart(dbDir: string): Promise<{ listening: number; ready: num
     const listening = await until('/healthz');
     return { listening, ready: await until('/readyz') };
   } finally {
-    child.kill('SIGTERM');
-    await once(child, 'close');
+    if (exited === undefined) {
+      child.kill('SIGTERM');
+      await once(child, 'close');
+    }
   }
 }
 
