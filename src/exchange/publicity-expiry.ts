@@ -14,7 +14,7 @@ import type { ChangeFeed } from '../services/changes.js';
 import { appendAudit } from '../store/audit-repository.js';
 import type { Database } from '../store/database.js';
 import { toEvaluableRecord } from '../store/evaluation-repository.js';
-import { expireRecords, readActiveRecords } from '../store/exchange-repository.js';
+import { activeRecordPages, expireRecords } from '../store/exchange-repository.js';
 
 export interface PublicityExpiryDeps {
   database: Database;
@@ -30,13 +30,15 @@ export async function expirePublicity(deps: PublicityExpiryDeps): Promise<number
   const pack = deps.pack();
   const day = deps.today();
   const categories = [...new Set(pack.regimes.flatMap((r) => r.source.categories))];
-  const rows = await readActiveRecords(database.db, pack.node, categories);
-  const ended = rows.filter((row) => {
-    const window = publicationWindowDays(pack, toEvaluableRecord(row));
-    return window !== undefined && day >= window.until;
-  });
-  if (ended.length === 0) return 0;
-  const ids = ended.map((r) => r.id);
+  const ids: number[] = [];
+  for await (const page of activeRecordPages(database.db, pack.node, categories)) {
+    for (const row of page) {
+      const window = publicationWindowDays(pack, toEvaluableRecord(row));
+      if (window !== undefined && day >= window.until) ids.push(row.id);
+    }
+  }
+  if (ids.length === 0) return 0;
+  ids.sort((a, b) => a - b);
   const at = clock();
   const entityIds = await database.transaction(async (tx) => {
     const entities = await expireRecords(tx.db, ids, at);

@@ -16,8 +16,8 @@ import { DomainError } from '../domain/errors.js';
 import { retryDelayMs, signatureHeader } from '../domain/webhooks.js';
 import { appendAudit } from '../store/audit-repository.js';
 import type { Database } from '../store/database.js';
-import { servedMessage } from './notice-service.js';
 import { claimDue, deleteWebhook, markDelivered, markFailed, parkOwnerless, setWebhook, type ClaimedMessage } from '../store/outbox-repository.js';
+import { servedMessage } from './notice-service.js';
 
 export interface OutboxServiceOptions {
   /** How long a receiver has to answer. */

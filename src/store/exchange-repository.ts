@@ -110,15 +110,27 @@ export async function readShareableEntities(db: Db, ids: readonly string[]): Pro
   return result;
 }
 
-/** Active records of `node` in `categories`, as the evaluator reads them (for the publicity-expiry sweep), in no particular order. */
-export async function readActiveRecords(db: Db, node: string, categories: readonly string[]): Promise<EvaluationRecordRow[]> {
-  if (categories.length === 0) return [];
-  return queryJsonRows<EvaluationRecordRow>(
-    db,
-    sql`select id, origin_node as "originNode", source_id as "sourceId", category, domain, severity, authority, decided_on as "decidedOn",
-          details, status, disputed, null as "statusChangedOn"
-        from records where origin_node = ${node} and status = 'active' and category = any(${sql.param([...categories])}::text[])`,
-  );
+/**
+ * Active records of `node` in `categories`, as the evaluator reads them (for the publicity-expiry sweep), a page at
+ * a time in id order: each page is one JSON value (`queryJsonRows`), and a register's worth would not fit one string.
+ */
+export async function* activeRecordPages(db: Db, node: string, categories: readonly string[], pageSize = 20_000): AsyncGenerator<EvaluationRecordRow[]> {
+  if (categories.length === 0) return;
+  for (let after = 0; ; ) {
+    const page = await queryJsonRows<EvaluationRecordRow>(
+      db,
+      sql`select id, origin_node as "originNode", source_id as "sourceId", category, domain, severity, authority, decided_on as "decidedOn",
+            details, status, disputed, null as "statusChangedOn"
+          from records
+          where origin_node = ${node} and status = 'active' and category = any(${sql.param([...categories])}::text[]) and id > ${after}
+          order by id
+          limit ${pageSize}`,
+    );
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < pageSize) return;
+    after = page.reduce((last, r) => Math.max(last, r.id), after);
+  }
 }
 
 /** Marks records expired at `at` (their publicity window ended); returns their entities. */

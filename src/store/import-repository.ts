@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { formatIdentifier, type EntityRef, type Identifier } from '../domain/identifiers/index.js';
 import type { BatchLookups, KnownEntity, PlannedEntity, PlannedRecord, RecordKey, StoredRecord } from '../domain/import-plan.js';
 import type { EntityLine, RecordLine } from '../domain/interchange.js';
-import { encodeCopyRow, queryRows, type Db, type Tx } from './database.js';
+import { encodeCopyRow, queryJsonRows, queryRows, type Db, type Tx } from './database.js';
 
 const ENTITY_COLUMNS = ['id', 'jurisdiction', 'legal_form', 'status', 'registered_on', 'origin_node', 'content_hash'] as const;
 const IDENTIFIER_COLUMNS = ['scheme', 'value', 'entity_id', 'warnings'] as const;
@@ -37,14 +37,15 @@ export interface BatchReferences {
 
 /**
  * Everything the planner needs to know about the references of one batch, in set-based queries (a hash
- * join of the batch's keys against the table was measured faster than one index probe per key on PGlite).
+ * join of the batch's keys against the table was measured faster than one index probe per key on PGlite), each
+ * answer one JSON value (`queryJsonRows`).
  */
 export async function lookupBatch(db: Db, originNode: string, refs: BatchReferences): Promise<BatchLookups> {
   const keys = (ids: Identifier[]) =>
     sql`(select * from unnest(${sql.param(ids.map((i) => i.scheme))}::text[], ${sql.param(ids.map((i) => i.value))}::text[]))`;
   const identifiers = new Map<string, KnownEntity>();
   if (refs.entityIdentifiers.length > 0) {
-    const rows = await queryRows<{ scheme: string; value: string; entity_id: string; content_hash: string }>(
+    const rows = await queryJsonRows<{ scheme: string; value: string; entity_id: string; content_hash: string }>(
       db,
       sql`select i.scheme, i.value, i.entity_id, e.content_hash from identifiers i join entities e on e.id = i.entity_id
           where (i.scheme, i.value) in ${keys(refs.entityIdentifiers)}`,
@@ -53,7 +54,7 @@ export async function lookupBatch(db: Db, originNode: string, refs: BatchReferen
   }
   const subjects = new Map<string, string>();
   if (refs.subjectIdentifiers.length > 0) {
-    const rows = await queryRows<{ scheme: string; value: string; entity_id: string }>(
+    const rows = await queryJsonRows<{ scheme: string; value: string; entity_id: string }>(
       db,
       sql`select i.scheme, i.value, i.entity_id from identifiers i where (i.scheme, i.value) in ${keys(refs.subjectIdentifiers)}`,
     );
@@ -61,12 +62,12 @@ export async function lookupBatch(db: Db, originNode: string, refs: BatchReferen
   }
   const entityIds = new Set<string>();
   if (refs.entityIds.length > 0) {
-    const rows = await queryRows<{ id: string }>(db, sql`select id from entities where id = any(${sql.param(refs.entityIds)}::uuid[])`);
+    const rows = await queryJsonRows<{ id: string }>(db, sql`select id from entities where id = any(${sql.param(refs.entityIds)}::uuid[])`);
     for (const row of rows) entityIds.add(row.id);
   }
   const records = new Map<string, StoredRecord>();
   if (refs.sourceIds.length > 0) {
-    const rows = await queryRows<{ source_id: string; id: number | string; content_hash: string; entity_id: string }>(
+    const rows = await queryJsonRows<{ source_id: string; id: number; content_hash: string; entity_id: string }>(
       db,
       sql`select source_id, id, content_hash, entity_id from records
           where origin_node = ${originNode} and source_id = any(${sql.param(refs.sourceIds)}::text[])`,

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../src/exchange/feed.js';
+import { activeRecordPages } from '../../src/store/exchange-repository.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { writeLines } from '../support/lines.js';
 
@@ -45,5 +46,12 @@ describe('feed paging', () => {
     expect(ids).toHaveLength(25);
     const versions = items.map((i) => i.version);
     expect(versions).toEqual([...versions].sort());
+  });
+
+  it.each([1, 7, 25, 100])('reads the active records for the publicity sweep %i at a time, every one once', async (pageSize) => {
+    const pages: string[][] = [];
+    for await (const page of activeRecordPages(hk.app.database.db, 'hk', ['penalty'], pageSize)) pages.push(page.map((r) => r.sourceId));
+    expect(pages.flat().sort()).toEqual(Array.from({ length: 25 }, (_, i) => `hk-pen-${i}`).sort());
+    expect(pages.every((p) => p.length <= pageSize)).toBe(true);
   });
 });
