@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from './database.js';
+import { NO_WEBHOOK } from './outbox-repository.js';
 import { notices } from './schema.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
@@ -35,6 +36,8 @@ export async function servedSubjects(db: Db, entityIds: readonly string[], subje
 /**
  * Inserts the notices not served yet (a concurrent server may have won the race), each with the outbox message
  * that announces it (`notice_id`; the dispatcher builds the message from the notice), and returns those inserted.
+ * The message of an entity without a webhook is parked at once (as `parkOwnerless` would park it), so that the
+ * dispatcher does not rewrite a whole import's worth of messages to park them.
  * Each chunk travels as one JSON parameter: an import serves a notice per record, and binding every value
  * separately cost more than the rest of the import.
  */
@@ -52,8 +55,11 @@ export async function insertNotices(db: Db, rows: readonly NewNotice[], enqueueA
             on conflict (entity_id, subject) do nothing
             returning id, entity_id, subject),
           queued as (
-            insert into outbox (owner, event, notice_id, next_attempt_at)
-            select ${NOTICE_OWNER_PREFIX} || entity_id, ${NOTICE_SERVED}, id, ${enqueueAt.toISOString()}::timestamptz from inserted)
+            insert into outbox (owner, event, notice_id, next_attempt_at, last_error)
+            select o.owner, ${NOTICE_SERVED}, o.id,
+              case when w.owner is null then 'infinity' else ${enqueueAt.toISOString()} end::timestamptz,
+              case when w.owner is null then ${NO_WEBHOOK} end
+            from (select ${NOTICE_OWNER_PREFIX} || entity_id as owner, id from inserted) as o left join webhooks w on w.owner = o.owner)
           select id, entity_id, subject from inserted`,
     );
     for (const r of ids) inserted.push({ ...bySubject.get(`${r.entity_id} ${r.subject}`)!, id: Number(r.id), readAt: null });

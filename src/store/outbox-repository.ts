@@ -54,14 +54,16 @@ export const NO_WEBHOOK = 'no webhook registered';
  * instead of scanning them again; `setWebhook` wakes them. One statement for any number of them.
  */
 export async function parkOwnerless(db: Db, now: Date): Promise<number> {
-  const rows = await queryRows<{ id: number }>(
+  const [row] = await queryRows<{ parked: number }>(
     db,
-    sql`update outbox set next_attempt_at = 'infinity', last_error = ${NO_WEBHOOK}
-        where delivered_at is null and next_attempt_at <= ${now.toISOString()}
-          and not exists (select 1 from webhooks w where w.owner = outbox.owner)
-        returning id`,
+    sql`with parked as (
+          update outbox set next_attempt_at = 'infinity', last_error = ${NO_WEBHOOK}
+          where delivered_at is null and next_attempt_at <= ${now.toISOString()}
+            and not exists (select 1 from webhooks w where w.owner = outbox.owner)
+          returning 1)
+        select count(*)::int as parked from parked`,
   );
-  return rows.length;
+  return row!.parked;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxService } from '../../src/services/outbox-service.js';
 import { queryRows } from '../../src/store/database.js';
-import { enqueue } from '../../src/store/outbox-repository.js';
+import { enqueue, NO_WEBHOOK } from '../../src/store/outbox-repository.js';
 import { outbox } from '../../src/store/schema.js';
 import { bearer, createTestServer, TEST_NOW, type TestApp } from '../support/app.js';
 
@@ -205,9 +205,16 @@ describe('notices', () => {
   });
 
   it('delivers notices served before the webhook existed, once it is registered, signed', async () => {
-    const round = await t.app.outbox.runOnce();
-    expect(round.delivered).toBe(0);
-    expect(round.parked).toBeGreaterThanOrEqual(2);
+    // Served while no entity had a webhook, the messages were parked as they were enqueued.
+    const waiting = await queryRows<{ next_attempt_at: string; last_error: string }>(
+      t.app.database.db,
+      sql`select next_attempt_at::text, last_error from outbox where event = 'notice.served'`,
+    );
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(waiting.map((m) => `${m.next_attempt_at} ${m.last_error}`))).toEqual(new Set([`infinity ${NO_WEBHOOK}`]));
+    // The dispatcher parks any other message whose owner has no webhook.
+    await enqueue(t.app.database.db, [{ owner: `key:${randomUUID()}`, event: 'watch.changed', payload: {} }], TEST_NOW);
+    expect(await t.app.outbox.runOnce()).toEqual({ delivered: 0, failed: 0, parked: 1 });
     expect(receiver.deliveries).toHaveLength(0);
 
     const set = await server.inject({ method: 'PUT', url: '/v1/me/webhook', headers: keys.suspended, payload: { url: `${receiver.url}/suspended` } });
