@@ -4,6 +4,7 @@
  * rebuilding the check index or simulating a pack keeps memory flat however large the register is. No joins:
  * three indexed queries per page.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { EvaluableRecord, EvaluationInput } from '../domain/policy/model.js';
 import type { Currency, Jurisdiction, NodeId, PenaltyKind, RecordCategory, RecordStatus, RegulatoryDomain, Severity } from '../domain/taxonomy.js';
@@ -53,10 +54,12 @@ export function toEvaluableRecord(row: EvaluationRecordRow): EvaluableRecord {
   };
 }
 
-/** Every entity of the register with its records, `pageSize` entities at a time in id order. */
+/**
+ * Every entity of the register with its records, `pageSize` entities at a time in id order, with a turn of the event
+ * loop between pages (index builds run beside a serving node).
+ */
 export async function* readEvaluationPages(db: Db, pageSize = 5_000): AsyncGenerator<EvaluationInput[]> {
-  let after = '';
-  for (;;) {
+  for (let after = ''; ; await nextTurn()) {
     const rows = await queryRows<EntityRow>(
       db,
       sql`select id, jurisdiction from entities ${after ? sql`where id > ${after}::uuid` : sql``} order by id limit ${pageSize}`,

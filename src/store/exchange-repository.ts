@@ -8,6 +8,7 @@
  * commits late can never land behind a position already served (docs/exchange.md "The feed").
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { SharedEntity, SharedRecord, ShareableEntity } from '../exchange/agreements.js';
@@ -113,10 +114,11 @@ export async function readShareableEntities(db: Db, ids: readonly string[]): Pro
 /**
  * Active records of `node` in `categories`, as the evaluator reads them (for the publicity-expiry sweep), a page at
  * a time in id order: each page is one JSON value (`queryJsonRows`), and a register's worth would not fit one string.
+ * The event loop gets a turn between pages (the sweep runs beside a serving node).
  */
 export async function* activeRecordPages(db: Db, node: string, categories: readonly string[], pageSize = 20_000): AsyncGenerator<EvaluationRecordRow[]> {
   if (categories.length === 0) return;
-  for (let after = 0; ; ) {
+  for (let after = 0; ; await nextTurn()) {
     const page = await queryJsonRows<EvaluationRecordRow>(
       db,
       sql`select id, origin_node as "originNode", source_id as "sourceId", category, domain, severity, authority, decided_on as "decidedOn",

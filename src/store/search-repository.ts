@@ -2,6 +2,7 @@
  * What search and branch proposals read and write: entities as the name index sees them (paged for the
  * build at start, by id for updates), exact legal-name look-ups, and missing relations.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SearchableEntity } from '../domain/names/index.js';
 import type { NameLang, RelationKind } from '../domain/taxonomy.js';
@@ -52,7 +53,11 @@ async function groupedByEntity<T>(database: Database, table: string, columns: st
   return grouped;
 }
 
-/** Blocks of a table per COPY: a tenth of a second or so of the event loop each, on PGlite. */
+/**
+ * Blocks of a table per COPY: a tenth of a second or so of the event loop each, on PGlite. The loop gets a turn
+ * between reads: the embedded database answers through promises alone, so a run of reads would otherwise keep a
+ * starting server from answering anything until the whole register was read.
+ */
 const BLOCKS_PER_READ = 1_000;
 
 async function* tableInBlocks(database: Database, table: string, columns: string): AsyncGenerator<(string | null)[][]> {
@@ -61,6 +66,7 @@ async function* tableInBlocks(database: Database, table: string, columns: string
     sql`select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::int as blocks`,
   );
   for (let from = 0; from < size!.blocks; from += BLOCKS_PER_READ) {
+    if (from > 0) await nextTurn();
     const to = from + BLOCKS_PER_READ;
     yield decodeCopyRows(await database.copyOut(`select ${columns} from ${table} where ctid >= '(${from},0)'::tid and ctid < '(${to},0)'::tid`));
   }
