@@ -225,7 +225,7 @@ export const notices = pgTable(
     /**
      * What, why, legal basis, period, objection deadline, remedies and repair conditions: the JSON text served,
      * kept as written (`json`, not `jsonb`). It is written once and read whole, and an import serves a notice
-     * for most records it brings; converting each to jsonb cost a third of writing it.
+     * for most records it brings; converting each to jsonb cost about a quarter of writing it.
      */
     content: json('content').$type<Record<string, unknown>>().notNull(),
     servedAt: timestamp('served_at', { withTimezone: true, mode: 'string' }).notNull(),
