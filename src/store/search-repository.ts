@@ -3,11 +3,11 @@
  * build at start, by id for updates), exact legal-name look-ups, and missing relations.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SearchableEntity } from '../domain/names/index.js';
 import type { NameLang, RelationKind } from '../domain/taxonomy.js';
-import { decodeCopyRows, queryRows, type Database, type Db } from './database.js';
-import { entities, entityNames, entityRelations, identifiers } from './schema.js';
+import { decodeCopyRows, queryJsonRows, queryRows, type Database, type Db } from './database.js';
+import { entities, entityNames, entityRelations } from './schema.js';
 
 /**
  * Every entity with its names and identifiers, a stretch of the entities table at a time. The three tables
@@ -77,20 +77,23 @@ function inIdentifierOrder(codes: { scheme: string; value: string }[]): { scheme
   return codes.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.scheme < b.scheme ? -1 : 1));
 }
 
-/** The entities among `ids` that exist, with their names and identifiers. */
+/** The entities among `ids` that exist, with their names and identifiers (each read one JSON value: `queryJsonRows`). */
 export async function searchableEntities(db: Db, ids: readonly string[]): Promise<SearchableEntity[]> {
   if (ids.length === 0) return [];
+  const among = sql.param([...ids]);
   const [rows, names, codes] = await Promise.all([
-    db.select({ id: entities.id, jurisdiction: entities.jurisdiction }).from(entities).where(anyId(entities.id, ids)),
-    db
-      .select({ entityId: entityNames.entityId, value: entityNames.value, lang: entityNames.lang })
-      .from(entityNames)
-      .where(anyId(entityNames.entityId, ids))
-      .orderBy(asc(entityNames.entityId), asc(entityNames.position)),
-    db.select({ entityId: identifiers.entityId, scheme: identifiers.scheme, value: identifiers.value }).from(identifiers).where(anyId(identifiers.entityId, ids)),
+    queryJsonRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${among}::uuid[])`),
+    queryJsonRows<{ entityId: string; position: number; value: string; lang: NameLang }>(
+      db,
+      sql`select entity_id as "entityId", position, value, lang from entity_names where entity_id = any(${among}::uuid[])`,
+    ),
+    queryJsonRows<{ entityId: string; scheme: string; value: string }>(
+      db,
+      sql`select entity_id as "entityId", scheme, value from identifiers where entity_id = any(${among}::uuid[])`,
+    ),
   ]);
   const byId = new Map(rows.map((r) => [r.id, { id: r.id, jurisdiction: r.jurisdiction, names: [] as { value: string; lang: NameLang }[], identifiers: [] as { scheme: string; value: string }[] }]));
-  for (const n of names) byId.get(n.entityId)?.names.push({ value: n.value, lang: n.lang as NameLang });
+  for (const n of names.sort((a, b) => a.position - b.position)) byId.get(n.entityId)?.names.push({ value: n.value, lang: n.lang });
   for (const i of codes) byId.get(i.entityId)?.identifiers.push({ scheme: i.scheme, value: i.value });
   return [...byId.values()].map((e) => ({ ...e, identifiers: inIdentifierOrder(e.identifiers) }));
 }
