@@ -41,9 +41,12 @@ export interface NoticePage {
 export class NoticeService {
   constructor(private readonly deps: { database: Database; policy: Pick<PolicyService, 'pack' | 'today'>; clock: Clock }) {}
 
-  /** The change-feed listener. Only records put an entity on a list, so register-only changes owe nothing. */
-  readonly onEntitiesChanged = async ({ records }: EntityChanges): Promise<void> => {
-    await this.serve(records);
+  /**
+   * The change-feed listener. Only records put an entity on a list, so register-only changes owe nothing; nor does
+   * a partner's feed: foreign records are never adverse here and never put an entity on a local list (evaluate.ts).
+   */
+  readonly onEntitiesChanged = async ({ records, cause }: EntityChanges): Promise<void> => {
+    if (cause !== 'exchange') await this.serve(records);
   };
 
   /** Serves every notice the entities are owed today and were not served yet; returns how many. */

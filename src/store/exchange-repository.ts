@@ -164,51 +164,65 @@ export interface AppliedPage {
 const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 /** The columns a foreign record is written with, in the order of its COPY rows. */
 const INCOMING_RECORD_COLUMNS = ['origin_node', 'source_id', 'entity_id', 'category', 'domain', 'severity', 'authority', 'decision_no', 'decided_on',
-  'legal_basis', 'summary', 'details', 'status', 'content_hash'] as const;
-const recordset = (rows: readonly object[]) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`;
+  'legal_basis', 'summary', 'details', 'status', 'content_hash', 'origin_version'] as const;
 
 /**
  * Applies one page of `partner`'s feed inside `tx`: upserts foreign records (origin node = partner) and their
- * entities, deletes retracted ones, and keeps each record's version so that a repeated or older item changes
- * nothing and a retraction that came first is not undone by an older upsert.
+ * entities, deletes retracted ones, and keeps each item's version — in the record, or in a tombstone for a
+ * retraction — so that a repeated or older item changes nothing and a retraction that came first is not undone by
+ * an older upsert. Records new here are written with one COPY straight into `records`: the bulk of a first
+ * replication costs one write per record.
  */
 export async function applyFeedItems(tx: Tx, partner: string, items: readonly IncomingItem[]): Promise<AppliedPage> {
   const db = tx.db;
   const sourceIdOf = (item: IncomingItem) => (item.op === 'upsert' ? item.record.sourceId : item.sourceId);
-  const held = new Map<string, string>();
+  // What this node holds of each item: the record (with its version) or the tombstone of its retraction.
+  const held = new Map<string, { version: string; record: boolean }>();
   if (items.length > 0) {
-    const rows = await queryRows<{ source_id: string; version: string }>(
+    const ids = sql.param(items.map(sourceIdOf));
+    const rows = await queryJsonRows<{ source_id: string; version: string | null; record: boolean }>(
       db,
-      sql`select source_id, version from exchange_items where partner = ${partner} and source_id = any(${sql.param(items.map(sourceIdOf))}::text[])`,
+      sql`select source_id, origin_version as version, true as record from records where origin_node = ${partner} and source_id = any(${ids}::text[])
+          union all
+          select source_id, version, false from exchange_tombstones where partner = ${partner} and source_id = any(${ids}::text[])`,
     );
-    for (const r of rows) held.set(r.source_id, r.version);
+    for (const r of rows) held.set(r.source_id, { version: r.version ?? '', record: r.record });
   }
-  const fresh = items.filter((item) => (held.get(sourceIdOf(item)) ?? '') <= item.version);
+  const fresh = items.filter((item) => (held.get(sourceIdOf(item))?.version ?? '') <= item.version);
   const upserts = fresh.filter((i) => i.op === 'upsert');
   const retracts = fresh.filter((i) => i.op === 'retract');
 
-  const { entityOf, created } = await resolveEntities(db, partner, upserts.map((u) => u.entity));
+  const { entityOf, created } = await resolveEntities(tx, partner, upserts.map((u) => u.entity));
   const changed = new Set<string>();
-  if (upserts.length > 0) {
-    const rows = upserts.map(({ record: r, entity }) => {
-      const entityId = entityOf.get(entity.id)!;
-      changed.add(entityId);
-      // Fields the agreement withholds are stored empty: the partner never sent them.
-      const details = r.penalty ? { penalty: r.penalty } : r.rating ? { rating: r.rating } : r.court ? { court: r.court } : null;
-      return encodeCopyRow([partner, r.sourceId, entityId, r.category, r.domain, r.severity, r.authority ?? '', r.decisionNo ?? '', r.decidedOn,
-        r.legalBasis ?? [], r.summary ?? '', details, r.status ?? 'active', sha256(r)]);
-    });
+  const inserted: string[] = [];
+  const updated: string[] = [];
+  for (const { record: r, entity, version } of upserts) {
+    const entityId = entityOf.get(entity.id)!;
+    changed.add(entityId);
+    // Fields the agreement withholds are stored empty: the partner never sent them.
+    const details = r.penalty ? { penalty: r.penalty } : r.rating ? { rating: r.rating } : r.court ? { court: r.court } : null;
+    const row = encodeCopyRow([partner, r.sourceId, entityId, r.category, r.domain, r.severity, r.authority ?? '', r.decisionNo ?? '', r.decidedOn,
+      r.legalBasis ?? [], r.summary ?? '', details, r.status ?? 'active', sha256(r), version]);
+    (held.get(r.sourceId)?.record ? updated : inserted).push(row);
+  }
+  if (inserted.length > 0) await tx.copyRows('records', INCOMING_RECORD_COLUMNS, inserted.join(''));
+  if (updated.length > 0) {
     await db.execute(sql`create temp table incoming_records (origin_node text, source_id text, entity_id uuid, category text, domain text,
       severity text, authority text, decision_no text, decided_on date, legal_basis jsonb, summary text, details jsonb, status text,
-      content_hash text) on commit drop`);
-    await tx.copyRows('incoming_records', INCOMING_RECORD_COLUMNS, rows.join(''));
-    await db.execute(sql`insert into records (${sql.raw(INCOMING_RECORD_COLUMNS.join(', '))})
-      select ${sql.raw(INCOMING_RECORD_COLUMNS.join(', '))} from incoming_records
-      on conflict (origin_node, source_id) do update set entity_id = excluded.entity_id, category = excluded.category,
-        domain = excluded.domain, severity = excluded.severity, authority = excluded.authority, decision_no = excluded.decision_no,
-        decided_on = excluded.decided_on, legal_basis = excluded.legal_basis, summary = excluded.summary, details = excluded.details,
-        status = excluded.status, content_hash = excluded.content_hash, updated_at = now()
-      where records.content_hash <> excluded.content_hash or records.entity_id <> excluded.entity_id`);
+      content_hash text, origin_version text) on commit drop`);
+    await tx.copyRows('incoming_records', INCOMING_RECORD_COLUMNS, updated.join(''));
+    // The record is rewritten when its content, entity or version moved; `updated_at` only when the first two did.
+    await db.execute(sql`update records set entity_id = i.entity_id, category = i.category, domain = i.domain, severity = i.severity,
+        authority = i.authority, decision_no = i.decision_no, decided_on = i.decided_on, legal_basis = i.legal_basis, summary = i.summary,
+        details = i.details, status = i.status, content_hash = i.content_hash, origin_version = i.origin_version,
+        updated_at = case when records.content_hash <> i.content_hash or records.entity_id <> i.entity_id then now() else records.updated_at end
+      from incoming_records i
+      where records.origin_node = i.origin_node and records.source_id = i.source_id
+        and (records.content_hash <> i.content_hash or records.entity_id <> i.entity_id or records.origin_version is distinct from i.origin_version)`);
+  }
+  const revived = upserts.filter((u) => held.get(u.record.sourceId)?.record === false);
+  if (revived.length > 0) {
+    await db.execute(sql`delete from exchange_tombstones where partner = ${partner} and source_id = any(${sql.param(revived.map((u) => u.record.sourceId))}::text[])`);
   }
   if (retracts.length > 0) {
     const ids = sql.param(retracts.map((r) => r.sourceId));
@@ -219,14 +233,9 @@ export async function applyFeedItems(tx: Tx, partner: string, items: readonly In
       sql`delete from records where origin_node = ${partner} and source_id = any(${ids}::text[]) returning entity_id`,
     );
     for (const g of gone) changed.add(g.entity_id);
-  }
-  if (fresh.length > 0) {
-    await db.execute(sql`create temp table incoming_items (source_id text, version text, retracted boolean) on commit drop`);
-    await tx.copyRows('incoming_items', ['source_id', 'version', 'retracted'], fresh.map((i) => encodeCopyRow([sourceIdOf(i), i.version, i.op === 'retract'])).join(''));
-    await db.execute(sql`insert into exchange_items (partner, source_id, version, retracted)
-      select ${partner}, source_id, version, retracted from incoming_items
-      on conflict (partner, source_id) do update set version = excluded.version, retracted = excluded.retracted
-      where exchange_items.version <= excluded.version`);
+    await db.execute(sql`insert into exchange_tombstones (partner, source_id, version)
+      select ${partner}, source_id, version from unnest(${ids}::text[], ${sql.param(retracts.map((r) => r.version))}::text[]) as x(source_id, version)
+      on conflict (partner, source_id) do update set version = excluded.version where exchange_tombstones.version <= excluded.version`);
   }
   return { applied: fresh.length, stale: items.length - fresh.length, entityIds: [...changed], createdEntityIds: created };
 }
@@ -234,13 +243,15 @@ export async function applyFeedItems(tx: Tx, partner: string, items: readonly In
 /**
  * The local entity of each shared entity: the one created for it earlier (same id), else a register entity with
  * one of its identifiers, else a new entity of the partner's register. Identifiers not yet known are added; the
- * names of the partner's entities follow what it shares (a local entity's names are never touched).
+ * names of the partner's entities follow what it shares (a local entity's names are never touched). New rows go in
+ * by COPY: the partner's identifiers are unique there, and the look-up below leaves only unknown ones.
  */
-async function resolveEntities(db: Db, partner: string, shared: readonly SharedEntity[]): Promise<{ entityOf: Map<string, string>; created: string[] }> {
+async function resolveEntities(tx: Tx, partner: string, shared: readonly SharedEntity[]): Promise<{ entityOf: Map<string, string>; created: string[] }> {
+  const db = tx.db;
   const entityOf = new Map<string, string>();
   const unique = [...new Map(shared.map((e) => [e.id, e])).values()];
   if (unique.length === 0) return { entityOf, created: [] };
-  const byId = await queryRows<{ id: string; origin_node: string }>(
+  const byId = await queryJsonRows<{ id: string; origin_node: string }>(
     db,
     sql`select id, origin_node from entities where id = any(${sql.param(unique.map((e) => e.id))}::uuid[])`,
   );
@@ -249,44 +260,41 @@ async function resolveEntities(db: Db, partner: string, shared: readonly SharedE
     entityOf.set(row.id, row.id);
     if (row.origin_node === partner) foreign.add(row.id);
   }
+  const key = (i: { scheme: string; value: string }) => `${i.scheme}:${i.value}`;
   const identifiers = unique.flatMap((e) => e.identifiers);
+  const owner = new Map<string, string>();
   if (identifiers.length > 0) {
-    const known = await queryRows<{ scheme: string; value: string; entity_id: string }>(
+    const known = await queryJsonRows<{ scheme: string; value: string; entity_id: string }>(
       db,
       sql`select scheme, value, entity_id from identifiers
           where (scheme, value) in (select * from unnest(${sql.param(identifiers.map((i) => i.scheme))}::text[], ${sql.param(identifiers.map((i) => i.value))}::text[]))`,
     );
-    const owner = new Map(known.map((k) => [`${k.scheme}:${k.value}`, k.entity_id]));
+    for (const k of known) owner.set(key(k), k.entity_id);
     for (const e of unique) {
       if (entityOf.has(e.id)) continue;
-      const match = e.identifiers.map((i) => owner.get(`${i.scheme}:${i.value}`)).find((id) => id !== undefined);
+      const match = e.identifiers.map((i) => owner.get(key(i))).find((id) => id !== undefined);
       if (match) entityOf.set(e.id, match);
     }
   }
   const created = unique.filter((e) => !entityOf.has(e.id));
   if (created.length > 0) {
-    const rows = created.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, content_hash: sha256(e) }));
-    await db.execute(sql`insert into entities (id, jurisdiction, status, origin_node, content_hash)
-      select id, jurisdiction, 'active', ${partner}, content_hash from ${recordset(rows)} as x(id uuid, jurisdiction text, content_hash text)`);
+    await tx.copyRows('entities', ['id', 'jurisdiction', 'status', 'origin_node', 'content_hash'],
+      created.map((e) => encodeCopyRow([e.id, e.jurisdiction, 'active', partner, sha256(e)])).join(''));
     for (const e of created) {
       entityOf.set(e.id, e.id);
       foreign.add(e.id);
     }
   }
-  const identifierRows = unique.flatMap((e) => e.identifiers.map((i) => ({ scheme: i.scheme, value: i.value, entity_id: entityOf.get(e.id) })));
-  if (identifierRows.length > 0) {
-    await db.execute(sql`insert into identifiers (scheme, value, entity_id)
-      select scheme, value, entity_id from ${recordset(identifierRows)} as x(scheme text, value text, entity_id uuid)
-      on conflict do nothing`);
-  }
+  const added = new Map<string, string>();
+  for (const e of unique) for (const i of e.identifiers) if (!owner.has(key(i))) added.set(key(i), encodeCopyRow([i.scheme, i.value, entityOf.get(e.id)]));
+  if (added.size > 0) await tx.copyRows('identifiers', ['scheme', 'value', 'entity_id'], [...added.values()].join(''));
   const named = unique.filter((e) => e.names && foreign.has(entityOf.get(e.id)!));
   if (named.length > 0) {
-    await db.execute(sql`delete from entity_names where entity_id = any(${sql.param(named.map((e) => entityOf.get(e.id)!))}::uuid[])`);
-    const nameRows = named.flatMap((e) => e.names!.map((n, position) => ({ entity_id: entityOf.get(e.id), position, value: n.value, lang: n.lang, kind: n.kind })));
-    if (nameRows.length > 0) {
-      await db.execute(sql`insert into entity_names (entity_id, position, value, lang, kind)
-        select entity_id, position, value, lang, kind from ${recordset(nameRows)} as x(entity_id uuid, position smallint, value text, lang text, kind text)`);
-    }
+    const createdIds = new Set(created.map((e) => e.id));
+    const renamed = named.filter((e) => !createdIds.has(e.id));
+    if (renamed.length > 0) await db.execute(sql`delete from entity_names where entity_id = any(${sql.param(renamed.map((e) => entityOf.get(e.id)!))}::uuid[])`);
+    const nameRows = named.flatMap((e) => e.names!.map((n, position) => encodeCopyRow([entityOf.get(e.id), position, n.value, n.lang, n.kind])));
+    if (nameRows.length > 0) await tx.copyRows('entity_names', ['entity_id', 'position', 'value', 'lang', 'kind'], nameRows.join(''));
   }
   return { entityOf, created: created.map((e) => e.id) };
 }

@@ -116,6 +116,11 @@ export const records = pgTable(
      * `records_feed_xid` trigger on every update, so no writer can forget it.
      */
     feedXid: bigint('feed_xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`),
+    /**
+     * A foreign record's version at its origin node (its position in that node's feed, fixed-width): a feed item
+     * older than it changes nothing. Null for this node's own records.
+     */
+    originVersion: text('origin_version'),
   },
   (t) => [
     uniqueIndex('records_source_idx').on(t.originNode, t.sourceId),
@@ -437,17 +442,17 @@ export const exchangeRejections = pgTable(
 );
 
 /**
- * The last feed version applied per foreign record: a stale upsert (older version) is ignored, and a
- * retraction that arrives first leaves a tombstone (`retracted`) so that an older upsert cannot resurrect it.
+ * A partner's record retracted here (`version` is the retraction's feed version): an upsert older than it is
+ * ignored, so a retraction that arrives before its record is not undone when the record comes. A foreign record
+ * that is held keeps its version in `records.origin_version` instead.
  */
-export const exchangeItems = pgTable(
-  'exchange_items',
+export const exchangeTombstones = pgTable(
+  'exchange_tombstones',
   {
     partner: text('partner').notNull(),
     sourceId: text('source_id').notNull(),
-    /** The item's feed version: fixed-width, so text order is version order. */
+    /** The retraction's feed version: fixed-width, so text order is version order. */
     version: text('version').notNull(),
-    retracted: boolean('retracted').notNull(),
   },
   (t) => [primaryKey({ columns: [t.partner, t.sourceId] })],
 );

@@ -81,6 +81,19 @@ insert into outbox (owner, event, payload, next_attempt_at) values
   ('entity:${DEBTOR_ID}', 'notice.served', '${JSON.stringify({ entityId: DEBTOR_ID, notice: { id: 7, subject: 'record:1', kind: 'record', content: NOTICE_CONTENT } })}', 'infinity');
 `;
 
+const HK_ENTITY_ID = '0190f3a0-0000-7000-8000-0000000000a1';
+const HK_VERSION = '00000000000000000755.00000000000000000001';
+const HK_RETRACTION = '00000000000000000760.00000000000000000004';
+
+/** A Hong Kong record replicated here and one retracted, with their versions, as the exchange release kept them. */
+const REPLICATED = `
+insert into entities (id, jurisdiction, status, origin_node, content_hash) values ('${HK_ENTITY_ID}', 'HK', 'active', 'hk', 'release-hash-4');
+insert into records (origin_node, source_id, entity_id, category, domain, authority, decision_no, decided_on, legal_basis, summary, status, content_hash) values
+  ('hk', 'HK-AEO-1', '${HK_ENTITY_ID}', 'rating', 'customs', '', '', '2025-06-01', '[]', '', 'active', 'release-hash-5');
+insert into exchange_items (partner, source_id, version, retracted) values
+  ('hk', 'HK-AEO-1', '${HK_VERSION}', false), ('hk', 'HK-PEN-9', '${HK_RETRACTION}', true);
+`;
+
 /** Migrates `target` with the release's migrations only and fills it, through a connection of that release's kind. */
 async function makeReleaseDatabase(target: TestDatabase['target'], folder: string, data: string): Promise<void> {
   if (target.kind === 'pglite') {
@@ -125,7 +138,7 @@ describe('upgrading a database of an earlier release', () => {
     databases.push(database);
     const { folder, entries } = releaseMigrations(lastMigration);
     expect(entries.length).toBeLessThan(journal.entries.length);
-    await makeReleaseDatabase(database.target, folder, served ? RELEASE_DATA + SERVED_NOTICE : RELEASE_DATA);
+    await makeReleaseDatabase(database.target, folder, served ? RELEASE_DATA + SERVED_NOTICE + REPLICATED : RELEASE_DATA);
 
     const app = await open(database.target);
     let before: AppliedMigration[];
@@ -140,13 +153,16 @@ describe('upgrading a database of an earlier release', () => {
         sql`select (select count(*) from entities)::int as entities, (select count(*) from records)::int as records,
                    (select count(*) from records where disputed)::int as disputed`,
       );
-      expect(counts).toEqual({ entities: 2, records: 1, disputed: 0 });
+      expect(counts).toEqual(served ? { entities: 3, records: 2, disputed: 0 } : { entities: 2, records: 1, disputed: 0 });
       if (served) {
         // A served notice keeps its content; its message now refers to it instead of carrying a copy.
         const [notice] = await queryRows<{ content: unknown }>(app.database.db, sql`select content from notices where id = 7`);
         expect(notice!.content).toEqual(NOTICE_CONTENT);
         const messages = await queryRows<{ notice_id: number | string; payload: unknown }>(app.database.db, sql`select notice_id, payload from outbox`);
         expect(messages.map((m) => ({ noticeId: Number(m.notice_id), payload: m.payload }))).toEqual([{ noticeId: 7, payload: null }]);
+        // A replicated record keeps its version in records; a retraction stays a tombstone.
+        expect(await queryRows(app.database.db, sql`select source_id, origin_version from records where origin_node = 'hk'`)).toEqual([{ source_id: 'HK-AEO-1', origin_version: HK_VERSION }]);
+        expect(await queryRows(app.database.db, sql`select partner, source_id, version from exchange_tombstones`)).toEqual([{ partner: 'hk', source_id: 'HK-PEN-9', version: HK_RETRACTION }]);
       }
 
       const check = (entity: string) => app.checks.check({ entity, context: 'honours' });
