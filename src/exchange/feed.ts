@@ -22,7 +22,7 @@ import { DomainError } from '../domain/errors.js';
 import type { NodeId } from '../domain/taxonomy.js';
 import type { Database } from '../store/database.js';
 import { toEvaluableRecord } from '../store/evaluation-repository.js';
-import { readFeedRows, readShareableEntities, type FeedPosition, type FeedRow } from '../store/exchange-repository.js';
+import { readFeedRows, readShareableEntities, type FeedPosition, type FeedRow, type IncomingItem } from '../store/exchange-repository.js';
 import { agreementInForce, agreementsStartedBy, projectEntity, projectRecord, termsFor, type SharedEntity, type SharedRecord } from './agreements.js';
 import { signCompact } from './compact-jws.js';
 import { NODE_KEY_ALG, type NodeKeys } from './node-keys.js';
@@ -36,8 +36,9 @@ export const FEED_TYP = 'credence-feed+json';
 export const DEFAULT_FEED_LIMIT = 1_000;
 export const MAX_FEED_LIMIT = 10_000;
 
+/** An item of a page: an upsert names its entity by id, listed once in the page's `entities`. */
 export type FeedItem =
-  | { op: 'upsert'; version: string; record: SharedRecord; entity: SharedEntity }
+  | { op: 'upsert'; version: string; record: SharedRecord; entity: string }
   | { op: 'retract'; version: string; sourceId: string };
 
 /** The signed content of one page. */
@@ -56,7 +57,31 @@ export interface FeedPayload {
   more: boolean;
   /** The agreement the items were selected under; null when none is in force. */
   agreement: string | null;
+  /** The entities of the page's upserts, each once, reduced to what the agreement shares. */
+  entities: SharedEntity[];
   items: FeedItem[];
+}
+
+/**
+ * The page's items with each upsert's entity in place of its id, as the receiving node applies them; undefined
+ * when the page is not well formed: an entity listed twice or by no upsert, or an upsert naming one not listed.
+ */
+export function itemsWithEntities(payload: Pick<FeedPayload, 'entities' | 'items'>): IncomingItem[] | undefined {
+  const listed = new Map(payload.entities.map((e) => [e.id, e]));
+  if (listed.size !== payload.entities.length) return undefined;
+  const named = new Set<string>();
+  const items: IncomingItem[] = [];
+  for (const item of payload.items) {
+    if (item.op === 'retract') {
+      items.push(item);
+      continue;
+    }
+    const entity = listed.get(item.entity);
+    if (!entity) return undefined;
+    named.add(item.entity);
+    items.push({ ...item, entity });
+  }
+  return named.size === listed.size ? items : undefined;
 }
 
 /** Where a cursor points: the agreement its pages were served under, and the last position served. */
@@ -133,18 +158,24 @@ export class FeedService {
     const ended = tag.startsWith('-') ? withPartner.find((a) => a.id === tag.slice(1)) : undefined;
     const covering = current ? agreementsStartedBy(withPartner, partner, day) : tag.startsWith('-') ? (ended ? [ended] : withPartner) : [];
     const items: FeedItem[] = [];
+    const entities: SharedEntity[] = [];
     let next = position;
     let more = false;
     if (covering.length > 0) {
       const categories = [...new Set(covering.flatMap((a) => a.records.map((r) => r.category)))];
       const rows = await readFeedRows(database.db, { node, after: position, categories, limit });
       const shared = rows.map((row) => (current && row.status === 'active' && !this.outOfWindow(pack, row, day) ? termsFor(current, row) : undefined));
-      const entities = await readShareableEntities(database.db, [...new Set(rows.filter((_, i) => shared[i]).map((r) => r.entityId))]);
+      const shareable = await readShareableEntities(database.db, [...new Set(rows.filter((_, i) => shared[i]).map((r) => r.entityId))]);
+      const listed = new Set<string>();
       rows.forEach((row, i) => {
         const terms = shared[i];
         const version = versionOf(row.position);
         if (current && terms) {
-          items.push({ op: 'upsert', version, record: projectRecord(row, terms.fields), entity: projectEntity(entities.get(row.entityId)!, current.entity) });
+          if (!listed.has(row.entityId)) {
+            listed.add(row.entityId);
+            entities.push(projectEntity(shareable.get(row.entityId)!, current.entity));
+          }
+          items.push({ op: 'upsert', version, record: projectRecord(row, terms.fields), entity: row.entityId });
         } else if (covering.some((a) => termsFor(a, row, { anyGrade: true }))) {
           items.push({ op: 'retract', version, sourceId: row.sourceId });
         }
@@ -161,6 +192,7 @@ export class FeedService {
       next: encodeCursor({ tag: tag.startsWith('-') && !more ? '' : tag, position: next }),
       more,
       agreement: current?.id ?? null,
+      entities,
       items,
     };
   }

@@ -24,9 +24,9 @@ import type { Metrics } from '../http/metrics.js';
 import type { ChangeFeed } from '../services/changes.js';
 import { runEvery, type Periodic } from '../services/periodic.js';
 import type { Database } from '../store/database.js';
-import { advanceCursor, applyFeedItems, insertRejection, lockCursor, notePull, readExchangeStatus } from '../store/exchange-repository.js';
+import { advanceCursor, applyFeedItems, insertRejection, lockCursor, notePull, readExchangeStatus, type IncomingItem } from '../store/exchange-repository.js';
 import { splitCompact, verifyCompactSignature } from './compact-jws.js';
-import { DEFAULT_FEED_LIMIT, FEED_TYP, type FeedPayload } from './feed.js';
+import { DEFAULT_FEED_LIMIT, FEED_TYP, itemsWithEntities, type FeedPayload } from './feed.js';
 import type { KeyRing } from './key-ring.js';
 import { NODE_KEY_ALG } from './node-keys.js';
 import { issuerOf } from './sign-report.js';
@@ -84,9 +84,10 @@ const payloadSchema = z.strictObject({
   next: z.string().min(1).max(400),
   more: z.boolean(),
   agreement: z.string().nullable(),
+  entities: z.array(sharedEntity),
   items: z.array(
     z.discriminatedUnion('op', [
-      z.strictObject({ op: z.literal('upsert'), version, record: sharedRecord, entity: sharedEntity }),
+      z.strictObject({ op: z.literal('upsert'), version, record: sharedRecord, entity: z.uuid() }),
       z.strictObject({ op: z.literal('retract'), version, sourceId: z.string().min(1).max(128) }),
     ]),
   ),
@@ -120,7 +121,15 @@ export interface ReplicatorDeps {
   timeoutMs?: number;
 }
 
-type FetchedPage = { digest: string; payload: FeedPayload } | { digest: string; rejected: PageRejected };
+/** A page that passed every check, its upserts' entities in place. */
+interface VerifiedPage {
+  after: string;
+  next: string;
+  more: boolean;
+  items: IncomingItem[];
+}
+
+type FetchedPage = { digest: string; page: VerifiedPage } | { digest: string; rejected: PageRejected };
 
 class PageRejected extends Error {
   constructor(
@@ -213,9 +222,9 @@ export class Replicator {
         pending = undefined;
         try {
           if ('rejected' in page) throw page.rejected;
-          const { payload, digest } = page;
-          if (payload.more) pending = prefetch(payload.next);
-          const outcome = await this.apply(partner, payload, digest);
+          const { page: verified, digest } = page;
+          if (verified.more) pending = prefetch(verified.next);
+          const outcome = await this.apply(partner, verified, digest);
           metrics.exchangePages.labels(partner, outcome).inc();
           if (outcome === 'duplicate') {
             // A repeat of the page just applied: nothing to do; the next round asks again from the cursor.
@@ -223,7 +232,7 @@ export class Replicator {
             break;
           }
           result.pages++;
-          result.items += payload.items.length;
+          result.items += verified.items.length;
         } catch (error) {
           if (!(error instanceof PageRejected)) throw error;
           metrics.exchangePages.labels(partner, 'rejected').inc();
@@ -249,7 +258,7 @@ export class Replicator {
     const jws = await this.fetchPage(partner, cursor);
     const digest = createHash('sha256').update(jws).digest('hex');
     try {
-      return { digest, payload: await this.verify(partner, jws) };
+      return { digest, page: await this.verify(partner, jws) };
     } catch (error) {
       if (error instanceof PageRejected) return { digest, rejected: error };
       throw error;
@@ -269,8 +278,8 @@ export class Replicator {
     return body;
   }
 
-  /** The payload of `jws` if it is a feed page signed by `partner` for this node; else throws `PageRejected`. */
-  private async verify(partner: NodeId, jws: string): Promise<FeedPayload> {
+  /** The page `jws` if it is a feed page signed by `partner` for this node; else throws `PageRejected`. */
+  private async verify(partner: NodeId, jws: string): Promise<VerifiedPage> {
     const parts = splitCompact(jws);
     if (!parts) throw new PageRejected('malformed', 'not a compact JWS (three base64url parts separated by dots)');
     let header: ReturnType<typeof decodeProtectedHeader>;
@@ -296,11 +305,13 @@ export class Replicator {
     const payload = parsed.data;
     if (payload.iss !== issuerOf(partner)) throw new PageRejected('wrong-issuer', `issued by ${payload.iss}, not ${issuerOf(partner)}`);
     if (payload.aud !== issuerOf(this.deps.node)) throw new PageRejected('wrong-audience', `addressed to ${payload.aud}, not ${issuerOf(this.deps.node)}`);
-    return payload;
+    const items = itemsWithEntities(payload);
+    if (!items) throw new PageRejected('malformed', 'the entities the page lists are not exactly those its upserts name, each once');
+    return { after: payload.after, next: payload.next, more: payload.more, items };
   }
 
   /** Applies a verified page in one transaction with its cursor, unless it is a repeat of the last one. */
-  private async apply(partner: NodeId, payload: FeedPayload, digest: string): Promise<'applied' | 'duplicate'> {
+  private async apply(partner: NodeId, payload: VerifiedPage, digest: string): Promise<'applied' | 'duplicate'> {
     const { database, changes, metrics } = this.deps;
     const applied = await database.transaction(async (tx) => {
       const stored = await lockCursor(tx.db, partner);

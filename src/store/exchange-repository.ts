@@ -96,17 +96,20 @@ export async function readShareableEntities(db: Db, ids: readonly string[]): Pro
   const result = new Map<string, ShareableEntity>();
   if (ids.length === 0) return result;
   const param = sql.param([...ids]);
-  const entities = await queryRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${param}::uuid[])`);
+  const entities = await queryJsonRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${param}::uuid[])`);
   for (const e of entities) result.set(e.id, { id: e.id, jurisdiction: e.jurisdiction, identifiers: [], names: [] });
-  const identifiers = await queryRows<{ entity_id: string; scheme: string; value: string }>(
+  // Each answer one JSON value (`queryJsonRows`), which keeps no order: identifiers and names are put in theirs here.
+  const identifiers = await queryJsonRows<{ entity_id: string; scheme: string; value: string }>(
     db,
-    sql`select entity_id, scheme, value from identifiers where entity_id = any(${param}::uuid[]) order by scheme, value`,
+    sql`select entity_id, scheme, value from identifiers where entity_id = any(${param}::uuid[])`,
   );
+  identifiers.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : 1) : a.scheme < b.scheme ? -1 : 1));
   for (const i of identifiers) result.get(i.entity_id)?.identifiers.push({ scheme: i.scheme, value: i.value });
-  const names = await queryRows<{ entity_id: string; value: string; lang: string; kind: string }>(
+  const names = await queryJsonRows<{ entity_id: string; position: number; value: string; lang: string; kind: string }>(
     db,
-    sql`select entity_id, value, lang, kind from entity_names where entity_id = any(${param}::uuid[]) order by entity_id, position`,
+    sql`select entity_id, position, value, lang, kind from entity_names where entity_id = any(${param}::uuid[])`,
   );
+  names.sort((a, b) => a.position - b.position);
   for (const n of names) result.get(n.entity_id)?.names.push({ value: n.value, lang: n.lang, kind: n.kind });
   return result;
 }

@@ -192,10 +192,14 @@ describe('exchange between nodes', () => {
     expect(page).toMatchObject({ iss: 'credence:hk', aud: 'credence:gd', after: '', more: false, agreement: 'hk-gd-test' });
     const bySource = new Map(page.items.map((i: { record?: { sourceId: string }; sourceId?: string }) => [i.record?.sourceId ?? i.sourceId, i]));
     expect([...bySource.keys()].sort()).toEqual(['hk-aeo-1', 'hk-pen-1', 'hk-pen-revoked']); // the licence never leaves
-    const aeo = bySource.get('hk-aeo-1') as { record: object; entity: { identifiers: { scheme: string }[]; names: object[] } };
+    const aeo = bySource.get('hk-aeo-1') as { record: object; entity: string };
     expect(Object.keys(aeo.record).sort()).toEqual([...AEO_FIELDS].sort());
-    expect(aeo.entity.identifiers.map((i) => i.scheme).sort()).toEqual(['aeo', 'hk-brn']);
-    expect(aeo.entity.names).toEqual([{ value: 'Harbour Freight Limited', lang: 'en', kind: 'legal' }]);
+    // The entities of the two upserts, each listed once; items name theirs by id.
+    const entities = new Map((page.entities as { id: string; identifiers: { scheme: string }[]; names: object[] }[]).map((e) => [e.id, e]));
+    expect(entities.size).toBe(page.entities.length);
+    expect([...entities.keys()].sort()).toEqual([aeo.entity, (bySource.get('hk-pen-1') as { entity: string }).entity].sort());
+    expect(entities.get(aeo.entity)!.identifiers.map((i) => i.scheme).sort()).toEqual(['aeo', 'hk-brn']);
+    expect(entities.get(aeo.entity)!.names).toEqual([{ value: 'Harbour Freight Limited', lang: 'en', kind: 'legal' }]);
     expect(Object.keys((bySource.get('hk-pen-1') as { record: object }).record).sort()).toEqual([...PENALTY_FIELDS].sort());
     expect(bySource.get('hk-pen-revoked')).toMatchObject({ op: 'retract' });
   });
