@@ -17,7 +17,7 @@ import { pino } from 'pino';
 import pg from 'pg';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type DatabaseTarget } from '../src/config.js';
-import { itemsWithEntities } from '../src/exchange/feed.js';
+import { incomingPage } from '../src/exchange/feed.js';
 import { queryRows } from '../src/store/database.js';
 import { applyFeedItems } from '../src/store/exchange-repository.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
@@ -78,7 +78,7 @@ async function unsignedCopy(hk: App, gd: App, pageSize: number): Promise<number>
   let after: string | undefined;
   for (;;) {
     const page = await hk.feed.payload('gd', after, pageSize);
-    await gd.database.transaction((tx) => applyFeedItems(tx, 'hk', itemsWithEntities(page)!));
+    await gd.database.transaction((tx) => applyFeedItems(tx, 'hk', incomingPage(page)!));
     after = page.next;
     if (!page.more) break;
   }

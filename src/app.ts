@@ -186,6 +186,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       }
     },
     async close() {
+      await app.replication.close();
       await peers.close();
       await outbox.stop();
       await checkCounts.stop();

@@ -29,6 +29,16 @@ export function splitCompact(token: string): [header: string, payload: string, s
   return parts.length === 3 && parts.every((p) => BASE64URL.test(p)) ? (parts as [string, string, string]) : undefined;
 }
 
+/** The protected header of a compact JWS from its first part, or undefined when that is not base64url of a JSON object. */
+export function decodeHeader(part: string): Record<string, unknown> | undefined {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof header === 'object' && header !== null && !Array.isArray(header) ? (header as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the signature of the compact JWS `token` (already split) was made by the Ed25519 public key `key`. */
 export function verifyCompactSignature(parts: readonly [string, string, string], key: KeyObject): boolean {
   const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');

@@ -22,7 +22,7 @@ import { DomainError } from '../domain/errors.js';
 import type { NodeId } from '../domain/taxonomy.js';
 import type { Database } from '../store/database.js';
 import { toEvaluableRecord } from '../store/evaluation-repository.js';
-import { readFeedRows, readShareableEntities, type FeedPosition, type FeedRow, type IncomingItem } from '../store/exchange-repository.js';
+import { encodeIncomingRecord, readFeedRows, readShareableEntities, type FeedPosition, type FeedRow, type IncomingItem, type IncomingPage } from '../store/exchange-repository.js';
 import { agreementInForce, agreementsStartedBy, projectEntity, projectRecord, termsFor, type SharedEntity, type SharedRecord } from './agreements.js';
 import { signCompact } from './compact-jws.js';
 import { NODE_KEY_ALG, type NodeKeys } from './node-keys.js';
@@ -63,11 +63,12 @@ export interface FeedPayload {
 }
 
 /**
- * The page's items with each upsert's entity in place of its id, as the receiving node applies them; undefined
- * when the page is not well formed: an entity listed twice or by no upsert, or an upsert naming one not listed.
+ * A page's content as the receiving node applies it, each upsert's record encoded for COPY
+ * (`encodeIncomingRecord`); undefined when the page is not well formed: an entity listed twice or by no upsert,
+ * or an upsert naming one not listed.
  */
-export function itemsWithEntities(payload: Pick<FeedPayload, 'entities' | 'items'>): IncomingItem[] | undefined {
-  const listed = new Map(payload.entities.map((e) => [e.id, e]));
+export function incomingPage(payload: Pick<FeedPayload, 'entities' | 'items'>): IncomingPage | undefined {
+  const listed = new Set(payload.entities.map((e) => e.id));
   if (listed.size !== payload.entities.length) return undefined;
   const named = new Set<string>();
   const items: IncomingItem[] = [];
@@ -76,12 +77,11 @@ export function itemsWithEntities(payload: Pick<FeedPayload, 'entities' | 'items
       items.push(item);
       continue;
     }
-    const entity = listed.get(item.entity);
-    if (!entity) return undefined;
+    if (!listed.has(item.entity)) return undefined;
     named.add(item.entity);
-    items.push({ ...item, entity });
+    items.push({ op: 'upsert', version: item.version, sourceId: item.record.sourceId, entity: item.entity, head: encodeIncomingRecord(item.record, item.version) });
   }
-  return named.size === listed.size ? items : undefined;
+  return named.size === listed.size ? { entities: payload.entities, items } : undefined;
 }
 
 /** Where a cursor points: the agreement its pages were served under, and the last position served. */

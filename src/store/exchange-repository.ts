@@ -148,10 +148,19 @@ export async function expireRecords(db: Db, ids: readonly number[], at: Date): P
   return [...new Set(rows.map((r) => r.entity_id))];
 }
 
-/** One item of a partner's feed page, as applied here (already verified and validated). */
+/**
+ * One item of a partner's feed page as applied here: verified and validated, an upsert's record already encoded as
+ * the head of its COPY row (`encodeIncomingRecord`) and its entity named by the partner's id.
+ */
 export type IncomingItem =
-  | { op: 'upsert'; version: string; record: SharedRecord; entity: SharedEntity }
+  | { op: 'upsert'; version: string; sourceId: string; entity: string; head: string }
   | { op: 'retract'; version: string; sourceId: string };
+
+/** A partner's feed page as applied here: its items, and the entities its upserts name. */
+export interface IncomingPage {
+  entities: SharedEntity[];
+  items: IncomingItem[];
+}
 
 export interface AppliedPage {
   /** Items applied (not stale). */
@@ -165,9 +174,21 @@ export interface AppliedPage {
 }
 
 const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
-/** The columns a foreign record is written with, in the order of its COPY rows. */
-const INCOMING_RECORD_COLUMNS = ['origin_node', 'source_id', 'entity_id', 'category', 'domain', 'severity', 'authority', 'decision_no', 'decided_on',
-  'legal_basis', 'summary', 'details', 'status', 'content_hash', 'origin_version'] as const;
+/** The columns of a foreign record's COPY row: those its head encodes, then the two this node fills in. */
+const INCOMING_RECORD_COLUMNS = ['source_id', 'category', 'domain', 'severity', 'authority', 'decision_no', 'decided_on', 'legal_basis', 'summary',
+  'details', 'status', 'content_hash', 'origin_version', 'origin_node', 'entity_id'] as const;
+
+/**
+ * The head of a foreign record's COPY row: every column but its origin node and local entity, tab-terminated.
+ * Pure, so that a page's records are encoded off the main thread (src/exchange/page-decoder.ts). Fields the
+ * agreement withholds are stored empty: the partner never sent them.
+ */
+export function encodeIncomingRecord(r: SharedRecord, version: string): string {
+  const details = r.penalty ? { penalty: r.penalty } : r.rating ? { rating: r.rating } : r.court ? { court: r.court } : null;
+  const row = encodeCopyRow([r.sourceId, r.category, r.domain, r.severity, r.authority ?? '', r.decisionNo ?? '', r.decidedOn, r.legalBasis ?? [],
+    r.summary ?? '', details, r.status ?? 'active', sha256(r), version]);
+  return `${row.slice(0, -1)}\t`;
+}
 
 /**
  * Applies one page of `partner`'s feed inside `tx`: upserts foreign records (origin node = partner) and their
@@ -176,13 +197,13 @@ const INCOMING_RECORD_COLUMNS = ['origin_node', 'source_id', 'entity_id', 'categ
  * an older upsert. Records new here are written with one COPY straight into `records`: the bulk of a first
  * replication costs one write per record.
  */
-export async function applyFeedItems(tx: Tx, partner: string, items: readonly IncomingItem[]): Promise<AppliedPage> {
+export async function applyFeedItems(tx: Tx, partner: string, page: IncomingPage): Promise<AppliedPage> {
   const db = tx.db;
-  const sourceIdOf = (item: IncomingItem) => (item.op === 'upsert' ? item.record.sourceId : item.sourceId);
+  const { items } = page;
   // What this node holds of each item: the record (with its version) or the tombstone of its retraction.
   const held = new Map<string, { version: string; record: boolean }>();
   if (items.length > 0) {
-    const ids = sql.param(items.map(sourceIdOf));
+    const ids = sql.param(items.map((i) => i.sourceId));
     const rows = await queryJsonRows<{ source_id: string; version: string | null; record: boolean }>(
       db,
       sql`select source_id, origin_version as version, true as record from records where origin_node = ${partner} and source_id = any(${ids}::text[])
@@ -191,28 +212,25 @@ export async function applyFeedItems(tx: Tx, partner: string, items: readonly In
     );
     for (const r of rows) held.set(r.source_id, { version: r.version ?? '', record: r.record });
   }
-  const fresh = items.filter((item) => (held.get(sourceIdOf(item))?.version ?? '') <= item.version);
+  const fresh = items.filter((item) => (held.get(item.sourceId)?.version ?? '') <= item.version);
   const upserts = fresh.filter((i) => i.op === 'upsert');
   const retracts = fresh.filter((i) => i.op === 'retract');
 
-  const { entityOf, created } = await resolveEntities(tx, partner, upserts.map((u) => u.entity));
+  const named = new Set(upserts.map((u) => u.entity));
+  const { entityOf, created } = await resolveEntities(tx, partner, page.entities.filter((e) => named.has(e.id)));
   const changed = new Set<string>();
   const inserted: string[] = [];
   const updated: string[] = [];
-  for (const { record: r, entity, version } of upserts) {
-    const entityId = entityOf.get(entity.id)!;
+  for (const { sourceId, entity, head } of upserts) {
+    const entityId = entityOf.get(entity)!;
     changed.add(entityId);
-    // Fields the agreement withholds are stored empty: the partner never sent them.
-    const details = r.penalty ? { penalty: r.penalty } : r.rating ? { rating: r.rating } : r.court ? { court: r.court } : null;
-    const row = encodeCopyRow([partner, r.sourceId, entityId, r.category, r.domain, r.severity, r.authority ?? '', r.decisionNo ?? '', r.decidedOn,
-      r.legalBasis ?? [], r.summary ?? '', details, r.status ?? 'active', sha256(r), version]);
-    (held.get(r.sourceId)?.record ? updated : inserted).push(row);
+    (held.get(sourceId)?.record ? updated : inserted).push(`${head}${partner}\t${entityId}\n`);
   }
   if (inserted.length > 0) await tx.copyRows('records', INCOMING_RECORD_COLUMNS, inserted.join(''));
   if (updated.length > 0) {
-    await db.execute(sql`create temp table incoming_records (origin_node text, source_id text, entity_id uuid, category text, domain text,
-      severity text, authority text, decision_no text, decided_on date, legal_basis jsonb, summary text, details jsonb, status text,
-      content_hash text, origin_version text) on commit drop`);
+    await db.execute(sql`create temp table incoming_records (source_id text, category text, domain text, severity text, authority text,
+      decision_no text, decided_on date, legal_basis jsonb, summary text, details jsonb, status text, content_hash text, origin_version text,
+      origin_node text, entity_id uuid) on commit drop`);
     await tx.copyRows('incoming_records', INCOMING_RECORD_COLUMNS, updated.join(''));
     // The record is rewritten when its content, entity or version moved; `updated_at` only when the first two did.
     await db.execute(sql`update records set entity_id = i.entity_id, category = i.category, domain = i.domain, severity = i.severity,
@@ -223,9 +241,9 @@ export async function applyFeedItems(tx: Tx, partner: string, items: readonly In
       where records.origin_node = i.origin_node and records.source_id = i.source_id
         and (records.content_hash <> i.content_hash or records.entity_id <> i.entity_id or records.origin_version is distinct from i.origin_version)`);
   }
-  const revived = upserts.filter((u) => held.get(u.record.sourceId)?.record === false);
+  const revived = upserts.filter((u) => held.get(u.sourceId)?.record === false);
   if (revived.length > 0) {
-    await db.execute(sql`delete from exchange_tombstones where partner = ${partner} and source_id = any(${sql.param(revived.map((u) => u.record.sourceId))}::text[])`);
+    await db.execute(sql`delete from exchange_tombstones where partner = ${partner} and source_id = any(${sql.param(revived.map((u) => u.sourceId))}::text[])`);
   }
   if (retracts.length > 0) {
     const ids = sql.param(retracts.map((r) => r.sourceId));

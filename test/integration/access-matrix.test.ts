@@ -22,6 +22,7 @@ import { MEASURE_CONTEXTS } from '../../src/domain/policy/vocabulary.js';
 import { bearer, createTestServer, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
 import { repairs } from '../../src/store/schema.js';
 import { applyFeedItems } from '../../src/store/exchange-repository.js';
+import { incomingOf } from '../support/feed.js';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', name);
 const A = 'uscc:91440101MA5CXXX01D';
@@ -183,7 +184,7 @@ describe('access control: every route × every role × own and other subjects', 
     headers.service = await key({ ...SERVICE_KEY, contexts: [...MEASURE_CONTEXTS] });
     headers.partner = await key({ role: 'partner', label: 'hk', partnerNode: 'hk' });
     const received = await t.app.database.transaction((tx) =>
-      applyFeedItems(tx, 'hk', [{ op: 'upsert', version: '1', entity: HK_ENTITY, record: HK_PENALTY }]),
+      applyFeedItems(tx, 'hk', incomingOf([{ op: 'upsert', version: '1', entity: HK_ENTITY, record: HK_PENALTY }])),
     );
     await t.app.changes.publish({ register: received.createdEntityIds, records: received.entityIds, cause: 'exchange' });
     headers['entity-foreign'] = await key({ role: 'entity', label: 'kowloon', entity: HK });

@@ -7,8 +7,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SharedEntity, SharedRecord } from '../../src/exchange/agreements.js';
 import { queryRows } from '../../src/store/database.js';
-import { applyFeedItems, type AppliedPage, type IncomingItem } from '../../src/store/exchange-repository.js';
+import { applyFeedItems, type AppliedPage } from '../../src/store/exchange-repository.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { incomingOf, type WholeItem } from '../support/feed.js';
 import { writeLines } from '../support/lines.js';
 
 const version = (n: number) => `${'0'.repeat(20)}.${String(n).padStart(20, '0')}`;
@@ -22,12 +23,12 @@ const penalty = (sourceId: string, amount: number): SharedRecord => ({
   sourceId, category: 'penalty', domain: 'customs', severity: 'general', decidedOn: '2026-10-01',
   penalty: { kinds: ['fine'], amount: { value: amount, currency: 'HKD' } },
 });
-const upsert = (n: number, record: SharedRecord, entity = HK_ENTITY): IncomingItem => ({ op: 'upsert', version: version(n), record, entity });
-const retract = (n: number, sourceId: string): IncomingItem => ({ op: 'retract', version: version(n), sourceId });
+const upsert = (n: number, record: SharedRecord, entity = HK_ENTITY): WholeItem => ({ op: 'upsert', version: version(n), record, entity });
+const retract = (n: number, sourceId: string): WholeItem => ({ op: 'retract', version: version(n), sourceId });
 
 describe('applying feed items', () => {
   let gd: TestApp;
-  const apply = (items: IncomingItem[]): Promise<AppliedPage> => gd.app.database.transaction((tx) => applyFeedItems(tx, 'hk', items));
+  const apply = (items: WholeItem[]): Promise<AppliedPage> => gd.app.database.transaction((tx) => applyFeedItems(tx, 'hk', incomingOf(items)));
   const held = () =>
     queryRows<{ source_id: string; origin_version: string; amount: number; updated_at: string }>(
       gd.app.database.db,

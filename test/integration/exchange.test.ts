@@ -18,6 +18,7 @@ import { buildHttpServer } from '../../src/http/server.js';
 import { queryRows, type Db } from '../../src/store/database.js';
 import { applyFeedItems } from '../../src/store/exchange-repository.js';
 import { createTestApp, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
+import { incomingOf } from '../support/feed.js';
 import { writeLines } from '../support/lines.js';
 
 const HK_PACK = fileURLToPath(new URL('../../policies/hk', import.meta.url));
@@ -217,7 +218,7 @@ describe('exchange between nodes', () => {
     // An older upsert of the retracted record (however it arrives) does not resurrect it.
     const older = `${'0'.repeat(20)}.${'0'.repeat(19)}1`;
     await gd.app.database.transaction((tx) =>
-      applyFeedItems(tx, 'hk', [{ op: 'upsert', version: older, record: { sourceId: 'hk-pen-revoked', category: 'penalty', domain: 'customs', decidedOn: '2026-10-01' }, entity: { id: '00000000-0000-4000-8000-000000000001', jurisdiction: 'HK', identifiers: [] } }]),
+      applyFeedItems(tx, 'hk', incomingOf([{ op: 'upsert', version: older, record: { sourceId: 'hk-pen-revoked', category: 'penalty', domain: 'customs', decidedOn: '2026-10-01' }, entity: { id: '00000000-0000-4000-8000-000000000001', jurisdiction: 'HK', identifiers: [] } }])),
     );
     expect((await gdRecords()).map((r) => r.source_id)).toEqual(['hk-aeo-1', 'hk-pen-1']);
     expect(await status()).toMatchObject({ partner: 'hk', pagesApplied: 1, rejectedPages: 0, lastError: null });

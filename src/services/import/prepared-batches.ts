@@ -2,21 +2,12 @@
  * The main thread's side of the import pipeline: starts the preparing worker for a file and yields its
  * batches, acknowledging each once it has been written so the worker can prepare further ahead.
  */
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../ts-worker.js';
 import { unpackBatch, type PreparedBatch } from './prepare.js';
 import type { PrepareWorkerData, PrepareWorkerMessage } from './prepare-worker.js';
 
-const WORKER_URL = new URL('./prepare-worker.ts', import.meta.url).href;
-const TSX_API_URL = import.meta.resolve('tsx/esm/api');
-
-/**
- * The worker is TypeScript: it registers the tsx loader itself, so it starts the same way under the CLI,
- * the test runner or any other host.
- */
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API_URL)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
-
 export async function* preparedBatches(options: PrepareWorkerData): AsyncGenerator<PreparedBatch> {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: options, execArgv: [] });
+  const worker = startWorker(new URL('./prepare-worker.ts', import.meta.url), options);
   const queue: PrepareWorkerMessage[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
