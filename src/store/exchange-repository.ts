@@ -103,7 +103,8 @@ export async function readShareableEntities(db: Db, ids: readonly string[]): Pro
     db,
     sql`select entity_id, scheme, value from identifiers where entity_id = any(${param}::uuid[])`,
   );
-  identifiers.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : 1) : a.scheme < b.scheme ? -1 : 1));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  identifiers.sort((a, b) => order(a.scheme, b.scheme) || order(a.value, b.value));
   for (const i of identifiers) result.get(i.entity_id)?.identifiers.push({ scheme: i.scheme, value: i.value });
   const names = await queryJsonRows<{ entity_id: string; position: number; value: string; lang: string; kind: string }>(
     db,
@@ -180,7 +181,7 @@ const INCOMING_RECORD_COLUMNS = ['source_id', 'category', 'domain', 'severity', 
 
 /**
  * The head of a foreign record's COPY row: every column but its origin node and local entity, tab-terminated.
- * Pure, so that a page's records are encoded off the main thread (src/exchange/page-decoder.ts). Fields the
+ * Pure, so that a page's records are encoded off the main thread (src/exchange/feed-reader.ts). Fields the
  * agreement withholds are stored empty: the partner never sent them.
  */
 export function encodeIncomingRecord(r: SharedRecord, version: string): string {
