@@ -4,6 +4,10 @@
  */
 import { createHmac } from 'node:crypto';
 
+/** How an entity is named as a webhook owner (its notices are announced to `entity:<uuid>`). */
+export const ENTITY_OWNER_PREFIX = 'entity:';
+export const entityOwner = (entityId: string): string => `${ENTITY_OWNER_PREFIX}${entityId}`;
+
 /** The first retry comes after about a second, each later one after twice as long, never more than an hour. */
 export const FIRST_RETRY_MS = 1_000;
 export const MAX_RETRY_MS = 3_600_000;

@@ -2,10 +2,11 @@
  * Compact JWS (RFC 7515 §7.1) with EdDSA (RFC 8037) over node:crypto: `BASE64URL(header).BASE64URL(payload).
  * BASE64URL(signature)`, the signature an Ed25519 signature of the first two parts as ASCII.
  *
- * jose is the reference for everything JOSE here (JWKS, thumbprints, headers, the interoperability tests), but its
+ * jose is the reference for everything JOSE here (JWKS, thumbprints, the interoperability tests), but its
  * base64url coding runs in JavaScript: on a feed page of several megabytes it cost more than reading the page from
  * the database (bench/replicate.ts). Node's Buffer codes base64url natively, and its Ed25519 sign and verify
  * are synchronous (WebCrypto's asynchronous hop costs more than a small report's signature: bench/verify.ts).
+ * Feed pages and reports alike are split, their headers decoded and their signatures checked here.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
 

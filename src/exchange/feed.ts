@@ -21,8 +21,9 @@ import { publicationWindowDays } from '../domain/policy/publication.js';
 import { DomainError } from '../domain/errors.js';
 import type { NodeId } from '../domain/taxonomy.js';
 import type { Database } from '../store/database.js';
+import { namedEntities } from '../store/entity-repository.js';
 import { toEvaluableRecord } from '../store/evaluation-repository.js';
-import { encodeIncomingRecord, readFeedRows, readShareableEntities, type FeedPosition, type FeedRow, type IncomingItem, type IncomingPage } from '../store/exchange-repository.js';
+import { encodeIncomingRecord, readFeedRows, type FeedPosition, type FeedRow, type IncomingItem, type IncomingPage } from '../store/exchange-repository.js';
 import { agreementInForce, agreementsStartedBy, projectEntity, projectRecord, termsFor, type SharedEntity, type SharedRecord } from './agreements.js';
 import { signCompact } from './compact-jws.js';
 import { NODE_KEY_ALG, type NodeKeys } from './node-keys.js';
@@ -165,7 +166,7 @@ export class FeedService {
       const categories = [...new Set(covering.flatMap((a) => a.records.map((r) => r.category)))];
       const rows = await readFeedRows(database.db, { node, after: position, categories, limit });
       const shared = rows.map((row) => (current && row.status === 'active' && !this.outOfWindow(pack, row, day) ? termsFor(current, row) : undefined));
-      const shareable = await readShareableEntities(database.db, [...new Set(rows.filter((_, i) => shared[i]).map((r) => r.entityId))]);
+      const shareable = new Map((await namedEntities(database.db, [...new Set(rows.filter((_, i) => shared[i]).map((r) => r.entityId))])).map((e) => [e.id, e]));
       const listed = new Set<string>();
       rows.forEach((row, i) => {
         const terms = shared[i];

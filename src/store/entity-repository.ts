@@ -1,7 +1,7 @@
 /** Reading the register: entities with their identifiers, names and relations, and their records. */
-import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Identifier } from '../domain/identifiers/index.js';
-import type { Db } from './database.js';
+import { queryJsonRows, type Db } from './database.js';
 import { entities, entityNames, entityRelations, identifiers, records } from './schema.js';
 
 export type EntityRow = typeof entities.$inferSelect;
@@ -57,4 +57,42 @@ export async function listEntityRecords(db: Db, entityId: string, page: { after:
 export async function countEntities(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(entities);
   return Number(row?.n ?? 0);
+}
+
+/** An entity as the search index and the exchange feed read it: jurisdiction, names in order, identifiers in order. */
+export interface NamedEntity {
+  id: string;
+  jurisdiction: string;
+  names: { value: string; lang: string; kind: string }[];
+  identifiers: { scheme: string; value: string }[];
+}
+
+/** Identifiers in one order whichever way they were read, so that an unchanged entity compares equal. */
+export function inIdentifierOrder<T extends { scheme: string; value: string }>(codes: T[]): T[] {
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return codes.sort((a, b) => order(a.scheme, b.scheme) || order(a.value, b.value));
+}
+
+/**
+ * The entities among `ids` that exist, with their names and identifiers: each table read as one JSON value
+ * (`queryJsonRows`), which keeps no order, so names and identifiers are put in theirs here.
+ */
+export async function namedEntities(db: Db, ids: readonly string[]): Promise<NamedEntity[]> {
+  if (ids.length === 0) return [];
+  const among = sql.param([...ids]);
+  const [rows, names, codes] = await Promise.all([
+    queryJsonRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${among}::uuid[])`),
+    queryJsonRows<{ entityId: string; position: number; value: string; lang: string; kind: string }>(
+      db,
+      sql`select entity_id as "entityId", position, value, lang, kind from entity_names where entity_id = any(${among}::uuid[])`,
+    ),
+    queryJsonRows<{ entityId: string; scheme: string; value: string }>(
+      db,
+      sql`select entity_id as "entityId", scheme, value from identifiers where entity_id = any(${among}::uuid[])`,
+    ),
+  ]);
+  const byId = new Map<string, NamedEntity>(rows.map((r) => [r.id, { id: r.id, jurisdiction: r.jurisdiction, names: [], identifiers: [] }]));
+  for (const n of names.sort((a, b) => a.position - b.position)) byId.get(n.entityId)?.names.push({ value: n.value, lang: n.lang, kind: n.kind });
+  for (const i of inIdentifierOrder(codes)) byId.get(i.entityId)?.identifiers.push({ scheme: i.scheme, value: i.value });
+  return [...byId.values()];
 }

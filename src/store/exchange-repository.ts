@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../domain/canonical-json.js';
-import type { SharedEntity, SharedRecord, ShareableEntity } from '../exchange/agreements.js';
+import type { SharedEntity, SharedRecord } from '../exchange/agreements.js';
 import { encodeCopyRow, queryJsonRows, queryRows, type Db, type Tx } from './database.js';
 import type { EvaluationRecordRow } from './evaluation-repository.js';
 
@@ -89,30 +89,6 @@ export async function readFeedRows(db: Db, options: { node: string; after: FeedP
     statusChangedOn: null,
     position: { xid: String(r.feed_xid), id: String(r.id) },
   }));
-}
-
-/** Jurisdiction, identifiers and names of entities, by id. */
-export async function readShareableEntities(db: Db, ids: readonly string[]): Promise<Map<string, ShareableEntity>> {
-  const result = new Map<string, ShareableEntity>();
-  if (ids.length === 0) return result;
-  const param = sql.param([...ids]);
-  const entities = await queryJsonRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${param}::uuid[])`);
-  for (const e of entities) result.set(e.id, { id: e.id, jurisdiction: e.jurisdiction, identifiers: [], names: [] });
-  // Each answer one JSON value (`queryJsonRows`), which keeps no order: identifiers and names are put in theirs here.
-  const identifiers = await queryJsonRows<{ entity_id: string; scheme: string; value: string }>(
-    db,
-    sql`select entity_id, scheme, value from identifiers where entity_id = any(${param}::uuid[])`,
-  );
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  identifiers.sort((a, b) => order(a.scheme, b.scheme) || order(a.value, b.value));
-  for (const i of identifiers) result.get(i.entity_id)?.identifiers.push({ scheme: i.scheme, value: i.value });
-  const names = await queryJsonRows<{ entity_id: string; position: number; value: string; lang: string; kind: string }>(
-    db,
-    sql`select entity_id, position, value, lang, kind from entity_names where entity_id = any(${param}::uuid[])`,
-  );
-  names.sort((a, b) => a.position - b.position);
-  for (const n of names) result.get(n.entity_id)?.names.push({ value: n.value, lang: n.lang, kind: n.kind });
-  return result;
 }
 
 /**

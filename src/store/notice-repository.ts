@@ -3,6 +3,7 @@
  * read back as each entity's inbox, newest first.
  */
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { ENTITY_OWNER_PREFIX } from '../domain/webhooks.js';
 import { queryRows, type Db } from './database.js';
 import { NO_WEBHOOK } from './outbox-repository.js';
 import { notices } from './schema.js';
@@ -10,9 +11,8 @@ import { notices } from './schema.js';
 export type NoticeRow = typeof notices.$inferSelect;
 export type NewNotice = Omit<typeof notices.$inferInsert, 'id' | 'readAt'>;
 
-/** The outbox event announcing a notice, to the webhook of the entity's owner `entity:<uuid>`. */
+/** The outbox event announcing a notice, to the webhook of its entity (`ENTITY_OWNER_PREFIX`). */
 const NOTICE_SERVED = 'notice.served';
-const NOTICE_OWNER_PREFIX = 'entity:';
 
 /** Rows per multi-row statement: well below PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 5_000;
@@ -59,7 +59,7 @@ export async function insertNotices(db: Db, rows: readonly NewNotice[], enqueueA
             select o.owner, ${NOTICE_SERVED}, o.id,
               case when w.owner is null then 'infinity' else ${enqueueAt.toISOString()} end::timestamptz,
               case when w.owner is null then ${NO_WEBHOOK} end
-            from (select ${NOTICE_OWNER_PREFIX} || entity_id as owner, id from inserted) as o left join webhooks w on w.owner = o.owner)
+            from (select ${ENTITY_OWNER_PREFIX} || entity_id as owner, id from inserted) as o left join webhooks w on w.owner = o.owner)
           select id, entity_id, subject from inserted`,
     );
     for (const r of ids) inserted.push({ ...bySubject.get(`${r.entity_id} ${r.subject}`)!, id: Number(r.id), readAt: null });

@@ -6,7 +6,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SearchableEntity } from '../domain/names/index.js';
 import type { NameLang, RelationKind } from '../domain/taxonomy.js';
-import { decodeCopyRows, queryJsonRows, queryRows, type Database, type Db } from './database.js';
+import { decodeCopyRows, queryRows, type Database, type Db } from './database.js';
+import { inIdentifierOrder, namedEntities } from './entity-repository.js';
 import { entities, entityNames, entityRelations } from './schema.js';
 
 /**
@@ -72,30 +73,9 @@ async function* tableInBlocks(database: Database, table: string, columns: string
   }
 }
 
-/** Identifiers in one order whichever way they were read, so that an unchanged entity compares equal. */
-function inIdentifierOrder(codes: { scheme: string; value: string }[]): { scheme: string; value: string }[] {
-  return codes.sort((a, b) => (a.scheme === b.scheme ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.scheme < b.scheme ? -1 : 1));
-}
-
-/** The entities among `ids` that exist, with their names and identifiers (each read one JSON value: `queryJsonRows`). */
+/** The entities among `ids` that exist, with their names and identifiers. */
 export async function searchableEntities(db: Db, ids: readonly string[]): Promise<SearchableEntity[]> {
-  if (ids.length === 0) return [];
-  const among = sql.param([...ids]);
-  const [rows, names, codes] = await Promise.all([
-    queryJsonRows<{ id: string; jurisdiction: string }>(db, sql`select id, jurisdiction from entities where id = any(${among}::uuid[])`),
-    queryJsonRows<{ entityId: string; position: number; value: string; lang: NameLang }>(
-      db,
-      sql`select entity_id as "entityId", position, value, lang from entity_names where entity_id = any(${among}::uuid[])`,
-    ),
-    queryJsonRows<{ entityId: string; scheme: string; value: string }>(
-      db,
-      sql`select entity_id as "entityId", scheme, value from identifiers where entity_id = any(${among}::uuid[])`,
-    ),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, { id: r.id, jurisdiction: r.jurisdiction, names: [] as { value: string; lang: NameLang }[], identifiers: [] as { scheme: string; value: string }[] }]));
-  for (const n of names.sort((a, b) => a.position - b.position)) byId.get(n.entityId)?.names.push({ value: n.value, lang: n.lang });
-  for (const i of codes) byId.get(i.entityId)?.identifiers.push({ scheme: i.scheme, value: i.value });
-  return [...byId.values()].map((e) => ({ ...e, identifiers: inIdentifierOrder(e.identifiers) }));
+  return (await namedEntities(db, ids)).map((e) => ({ ...e, names: e.names.map(({ value, lang }) => ({ value, lang: lang as NameLang })) }));
 }
 
 /** `column = any($1::uuid[])`: one parameter however many ids (a batch can exceed the 65,535-parameter limit). */

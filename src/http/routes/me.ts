@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
+import { entityOwner } from '../../domain/webhooks.js';
 import { MAX_NOTICE_PAGE, type NoticeService } from '../../services/notice-service.js';
 import type { OutboxService } from '../../services/outbox-service.js';
 import { problemSchema } from '../problem.js';
@@ -63,7 +64,7 @@ export const meRoutes =
     /** The webhook owner of an entity key (the route's action admits entity keys only). */
     const ownerOf = (principal: { role: string; entityId?: string }) => {
       if (principal.role !== 'entity' || principal.entityId === undefined) throw new DomainError('FORBIDDEN', 'needs an entity key');
-      return `entity:${principal.entityId}`;
+      return entityOwner(principal.entityId);
     };
 
     app.get('/v1/me/notices', {
