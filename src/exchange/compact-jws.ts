@@ -30,10 +30,15 @@ export function splitCompact(token: string): [header: string, payload: string, s
   return parts.length === 3 && parts.every((p) => BASE64URL.test(p)) ? (parts as [string, string, string]) : undefined;
 }
 
+/** The JSON value a part of a compact JWS encodes (base64url of UTF-8 JSON); throws when it encodes none. */
+export function jsonOfPart(part: string): unknown {
+  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+}
+
 /** The protected header of a compact JWS from its first part, or undefined when that is not base64url of a JSON object. */
 export function decodeHeader(part: string): Record<string, unknown> | undefined {
   try {
-    const header: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    const header = jsonOfPart(part);
     return typeof header === 'object' && header !== null && !Array.isArray(header) ? (header as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

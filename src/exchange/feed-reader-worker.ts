@@ -32,7 +32,7 @@ async function read(session: number, request: FeedRequest): Promise<void> {
       if (!state) return;
       post({ session, type: 'page', page });
       state.ahead++;
-      const decoded = page.decoded && 'page' in page.decoded ? page.decoded.page : undefined;
+      const decoded = page.jws && 'page' in page.jws.decoded ? page.jws.decoded.page : undefined;
       if (!decoded?.more) break;
       after = decoded.next;
       while (state.ahead >= PAGES_AHEAD && sessions.has(session)) await new Promise<void>((resolve) => (state.wake = resolve));

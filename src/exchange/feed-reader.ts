@@ -16,7 +16,7 @@ import { IDENTIFIER_SCHEMES } from '../domain/identifiers/index.js';
 import { CURRENCIES, JURISDICTIONS, NAME_KINDS, NAME_LANGS, PENALTY_KINDS, RECORD_CATEGORIES, RECORD_STATUSES, REGULATORY_DOMAINS, SEVERITIES } from '../domain/taxonomy.js';
 import { startWorker } from '../services/ts-worker.js';
 import type { IncomingPage } from '../store/exchange-repository.js';
-import { splitCompact } from './compact-jws.js';
+import { jsonOfPart, splitCompact } from './compact-jws.js';
 import { incomingPage, type FeedPayload } from './feed.js';
 
 /** Pages the reading thread fetches and decodes before the main thread has taken them. */
@@ -80,7 +80,7 @@ export type Decoded = { page: DecodedPage } | { malformed: string };
 export function decodePayload(segment: string): Decoded {
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    json = jsonOfPart(segment);
   } catch {
     return { malformed: 'the payload is not JSON' };
   }
@@ -101,13 +101,12 @@ export interface FeedRequest {
   timeoutMs: number;
 }
 
-/** A page as read: its digest, and its JWS parts and decoded payload when it has them. */
+/** A page as read: its digest, and its JWS parts and decoded payload when it is a compact JWS. */
 export interface ReadPage {
   /** SHA-256 of the page as received, hex: what rejections are reported with. */
   digest: string;
-  /** The three parts of the compact JWS; undefined when the page is not one. */
-  parts?: [header: string, payload: string, signature: string];
-  decoded?: Decoded;
+  /** Undefined when the page is not a compact JWS. */
+  jws?: { parts: [header: string, payload: string, signature: string]; decoded: Decoded };
 }
 
 /** Messages between the main thread and the reading thread. */
@@ -127,7 +126,7 @@ export async function readPage(request: FeedRequest, after: string): Promise<Rea
   if (!response.ok) throw new Error(`GET ${url.origin}${url.pathname} answered ${response.status}: ${body.slice(0, 300)}`);
   const digest = createHash('sha256').update(body).digest('hex');
   const parts = splitCompact(body);
-  return parts ? { digest, parts, decoded: decodePayload(parts[1]) } : { digest };
+  return parts ? { digest, jws: { parts, decoded: decodePayload(parts[1]) } } : { digest };
 }
 
 /**

@@ -202,8 +202,8 @@ export class Replicator {
 
   /** The page read if it is a feed page signed by `partner` for this node; else throws `PageRejected`. */
   private async verify(partner: NodeId, read: ReadPage): Promise<DecodedPage> {
-    const { parts, decoded } = read;
-    if (!parts || !decoded) throw new PageRejected('malformed', 'not a compact JWS (three base64url parts separated by dots)');
+    if (!read.jws) throw new PageRejected('malformed', 'not a compact JWS (three base64url parts separated by dots)');
+    const { parts, decoded } = read.jws;
     const header = decodeHeader(parts[0]);
     if (!header) throw new PageRejected('malformed', 'not a compact JWS: the header is not a JSON object');
     if (header.typ !== FEED_TYP || header.alg !== NODE_KEY_ALG) throw new PageRejected('wrong-type', `typ ${String(header.typ)} / alg ${String(header.alg)}, not ${FEED_TYP} / ${NODE_KEY_ALG}`);

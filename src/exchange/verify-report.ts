@@ -8,7 +8,7 @@
  * than the signature itself (bench/verify.ts measures both). A report never uses `crit` or an unencoded payload, so a
  * header with `crit` is refused.
  */
-import { decodeHeader, splitCompact, verifyCompactSignature } from './compact-jws.js';
+import { decodeHeader, jsonOfPart, splitCompact, verifyCompactSignature } from './compact-jws.js';
 import { NODE_KEY_ALG } from './node-keys.js';
 import type { KeyRing } from './key-ring.js';
 import { REPORT_TYP, type ReportClaims } from './sign-report.js';
@@ -65,7 +65,7 @@ export async function verifyReport(jws: string, keys: KeyRing, now: Date): Promi
   if (!header) return invalid('malformed', 'the header is not base64url of a JSON object');
   let payload: unknown;
   try {
-    payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    payload = jsonOfPart(parts[1]);
   } catch (error) {
     return invalid('malformed', `the payload is not base64url JSON: ${(error as Error).message}`);
   }
