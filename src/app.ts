@@ -2,6 +2,7 @@
  * `buildApp(config)`: the composition root. It opens the database and wires repositories, services, clock
  * and logger together; the HTTP server and the CLI are adapters over what it returns.
  */
+import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/dates.js';
@@ -33,6 +34,7 @@ import { RepairService } from './services/repair-service.js';
 import { StatementService } from './services/statement-service.js';
 import { TransparencyService } from './services/transparency-service.js';
 import { runEvery } from './services/periodic.js';
+import { IndexSnapshots } from './services/index-snapshots.js';
 
 export interface App {
   config: Config;
@@ -99,12 +101,19 @@ const CHECK_COUNT_FLUSH_MS = 10_000;
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
+  /**
+   * On the embedded database: load the search and check indexes from the snapshots the last clean close wrote, and
+   * write them at close (`serve` does; services/index-snapshots.ts). Other commands leave the snapshots alone.
+   */
+  indexSnapshots?: boolean;
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.node } });
+  const snapshots = options.indexSnapshots && config.database.kind === 'pglite' ? new IndexSnapshots(path.join(config.database.dataDir, 'index-snapshots'), logger) : undefined;
   const database = await openDatabase(config.database);
+  await snapshots?.opened(database.db);
   const { identifierRules } = config;
   const search = new SearchService({ database, identifierRules, logger });
   const branches = new BranchService({ database, clock });
@@ -113,6 +122,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await database.close();
     throw error;
   });
+  await snapshots?.restore([policy.snapshots, search.snapshots]);
   const entities = new EntityService({ db: database.db, identifierRules });
   const changes = new ChangeFeed();
   // Other processes on the database hear of each change first, and update their indexes meanwhile.
@@ -191,6 +201,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await outbox.stop();
       await checkCounts.stop();
       await checks.flushCounts();
+      await snapshots?.save([policy.snapshots, search.snapshots]);
       await database.close();
     },
   };

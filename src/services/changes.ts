@@ -39,6 +39,46 @@ export async function rebuildBeside<T>(heard: Set<string>, build: () => Promise<
   return fresh;
 }
 
+/**
+ * An in-memory index built on first use: the build its callers share, and the index once that build resolved, for
+ * synchronous use. A failed build is dropped, so that the next caller builds again.
+ */
+export class HeldIndex<T> {
+  private held: Promise<T> | undefined;
+  private resolved: { of: Promise<T>; index: T } | undefined;
+
+  /** The build (or built index) in use, if any. */
+  get current(): Promise<T> | undefined {
+    return this.held;
+  }
+
+  /** The index in use when it is built, else undefined. */
+  get built(): T | undefined {
+    return this.resolved !== undefined && this.resolved.of === this.held ? this.resolved.index : undefined;
+  }
+
+  /** Makes `building` the index in use. */
+  hold(building: Promise<T>): Promise<T> {
+    const held: Promise<T> = building.then(
+      (index) => {
+        if (this.held === held) this.resolved = { of: held, index };
+        return index;
+      },
+      (error: unknown) => {
+        if (this.held === held) this.held = undefined;
+        throw error;
+      },
+    );
+    this.held = held;
+    return held;
+  }
+
+  /** Drops the index in use: the next use builds one. */
+  drop(): void {
+    this.held = undefined;
+  }
+}
+
 /** Entities a listener re-evaluates or re-analyses between two turns of the event loop: about a millisecond of work. */
 export const ENTITIES_PER_TURN = 32;
 

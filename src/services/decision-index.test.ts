@@ -1,9 +1,9 @@
 /**
  * Property test of the check index against from-scratch evaluation (SPEC §5): random entities and records,
- * random sequences of new records, corrections, status changes and clock moves, under each demo pack. After
- * every step, for every entity and context, the answer the index gives (re-evaluating lazily when its result
- * no longer holds, as the check service does) must equal `evaluateEntity` on that date — today, a past
- * date and a future date.
+ * random sequences of new entities, new records, corrections, status changes, clock moves and restarts (the index
+ * written to a snapshot and loaded), under each demo pack. After every step, for every entity and context, the
+ * answer the index gives (re-evaluating lazily when its result no longer holds, as the check service does) must
+ * equal `evaluateEntity` on that date — today, a past date and a future date.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { MEASURE_CONTEXTS } from '../domain/policy/vocabulary.js';
 import { PENALTY_KINDS, REGULATORY_DOMAINS, SEVERITIES, type NodeId } from '../domain/taxonomy.js';
 import { loadPack } from '../policy/load-pack.js';
 import { DecisionIndex, evaluateForIndex, indexedOutcome, NO_EFFECT } from './decision-index.js';
+import { readSnapshot, snapshotBytes } from './index-snapshots.js';
 
 const packOf = async (node: NodeId) => compilePack(await loadPack(fileURLToPath(new URL(`../../policies/${node}`, import.meta.url))));
 const PACKS = { gd: await packOf('gd'), hk: await packOf('hk'), mo: await packOf('mo') };
@@ -117,21 +118,28 @@ const entityId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12
 
 describe.each(Object.keys(PACKS) as NodeId[])('check index under the %s pack equals from-scratch evaluation', (node) => {
   const pack = PACKS[node];
-  it.each([1, 2, 3, 4])('random imports, corrections and clock moves (seed %i)', (seed) => {
+  it.each([1, 2, 3, 4])('random imports, corrections, clock moves and restarts (seed %i)', (seed) => {
     const rng = new Random(seed * 7919 + node.length);
     const gen = new Generator(rng);
     let today = START + rng.int(SPAN);
-    const register: EvaluationInput[] = Array.from({ length: 40 }, (_, i) => ({
+    const entity = (i: number): EvaluationInput => ({
       entity: { id: entityId(i), jurisdiction: pack.pack.manifest.node.toUpperCase() as 'GD' },
       refs: [`uscc:E${i}`],
       records: Array.from({ length: rng.int(4) }, () => gen.record(node, today)),
-    }));
-    const index = new DecisionIndex(pack);
+    });
+    const register = Array.from({ length: 40 }, (_, i) => entity(i));
+    let index = new DecisionIndex(pack);
     for (const input of register) index.put(input, today);
     for (let step = 0; step < 60; step++) {
-      const op = rng.int(4);
+      const op = rng.int(6);
       if (op === 0) {
         today += rng.int(clockMove(rng));
+      } else if (op === 5) {
+        register.push(entity(register.length));
+        index.put(register.at(-1)!, today);
+      } else if (op === 4) {
+        // Written to bytes and loaded, as at a restart: it goes on answering and changing as before.
+        index = DecisionIndex.load(pack, readSnapshot(Buffer.concat(snapshotBytes('', index.snapshot()))).snapshot);
       } else {
         const i = rng.int(register.length);
         const input = register[i]!;

@@ -18,6 +18,7 @@ import { NOTHING_APPLIES } from '../domain/policy/measures.js';
 import type { AppliedMeasure, ContextOutcome, EvaluationInput } from '../domain/policy/model.js';
 import { nextChangeDay } from '../domain/policy/next-change.js';
 import { MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
+import { arraysOf, type Snapshot } from './index-snapshots.js';
 import { EntityIdTable, KeyTable } from './key-table.js';
 
 /** A measure as a check reports it: what, by whom, on which legal basis, because of which facts. */
@@ -49,6 +50,9 @@ function withoutVia({ id, kind, effect, authority, legalBasis, because }: Applie
   return { id, kind, effect, authority, legalBasis, because };
 }
 
+const UTF8 = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
+
 /** Day numbers fit in an Int32Array; this stands for "no end". */
 const OPEN_END = 0x7fffffff;
 /** Int32 cells per slot: from, to, effect. */
@@ -74,9 +78,9 @@ export function evaluateForIndex(pack: CompiledPack, input: EvaluationInput, day
 
 export class DecisionIndex {
   /** Internal ids ↔ slot. */
-  private readonly ids = new EntityIdTable();
+  private ids = new EntityIdTable();
   /** `scheme:value` references → slot. */
-  private readonly refs = new KeyTable();
+  private refs = new KeyTable();
   /**
    * Per slot: the day the result was evaluated on, the first day it may differ ([from, to)), and where its
    * outcomes are: 0 for `NO_EFFECT` (most entities: answered without touching another object), else a number
@@ -86,7 +90,9 @@ export class DecisionIndex {
   /** Outcomes by effect number and context, flat, so that a check reaches its outcome in one step. */
   private readonly effects: (IndexedOutcome | undefined)[] = new Array<undefined>(CONTEXTS).fill(undefined);
   /** Effect numbers freed when an entity's outcomes became `NO_EFFECT`. */
-  private readonly freeEffects: number[] = [];
+  private freeEffects: number[] = [];
+  /** For an index loaded from a snapshot: the outcomes not parsed yet, as {@link DecisionIndex.snapshot} wrote them. */
+  private unparsed: { numbers: Int32Array; ends: Int32Array; texts: Uint8Array } | undefined;
 
   /** @param pack the pack every result of this index was evaluated under. */
   constructor(readonly pack: CompiledPack) {}
@@ -103,7 +109,7 @@ export class DecisionIndex {
   put(input: EvaluationInput, day: number): void {
     const slot = this.ids.add(input.entity.id);
     if (CELL * this.ids.size > this.cells.length) {
-      const bigger = new Int32Array(2 * this.cells.length);
+      const bigger = new Int32Array(Math.max(CELL * 1024, 2 * this.cells.length));
       bigger.set(this.cells);
       this.cells = bigger;
     }
@@ -127,7 +133,7 @@ export class DecisionIndex {
     if (day < this.cells[at]! || day >= this.cells[at + 1]!) return undefined;
     const effect = this.cells[at + 2]!;
     if (effect === 0) return NO_EFFECT;
-    return Object.fromEntries(MEASURE_CONTEXTS.map((c, i) => [c, this.effects[CONTEXTS * effect + i]!])) as ContextOutcomes;
+    return Object.fromEntries(MEASURE_CONTEXTS.map((c, i) => [c, this.outcomeAt(CONTEXTS * effect + i)!])) as ContextOutcomes;
   }
 
   /**
@@ -138,7 +144,78 @@ export class DecisionIndex {
     const at = CELL * slot;
     if (day < this.cells[at]! || day >= this.cells[at + 1]!) return undefined;
     const effect = this.cells[at + 2]!;
-    return effect === 0 ? NOTHING_APPLIES : this.effects[CONTEXTS * effect + context];
+    return effect === 0 ? NOTHING_APPLIES : this.outcomeAt(CONTEXTS * effect + context);
+  }
+
+  /**
+   * The index as its snapshot file holds it: ids, references and cells as they are, and the outcomes of entities
+   * with an effect as JSON, each distinct outcome once however many contexts or entities share it: per effect and
+   * context the outcome's number (0 for nothing applies, -1 for a freed effect), the outcomes' texts end to end
+   * and where each ends.
+   */
+  snapshot(): Snapshot {
+    const numbers = new Map<string, number>();
+    const texts: string[] = [];
+    const cells = new Int32Array(this.effects.length);
+    for (let i = 0; i < cells.length; i++) {
+      const text = this.outcomeText(i);
+      if (typeof text === 'number') cells[i] = text;
+      else {
+        let number = numbers.get(text);
+        if (number === undefined) numbers.set(text, (number = texts.push(text)));
+        cells[i] = number;
+      }
+    }
+    const encoded = texts.map((text) => UTF8.encode(text));
+    const ends = new Int32Array(encoded.length + 1);
+    encoded.forEach((bytes, n) => (ends[n + 1] = ends[n]! + bytes.length));
+    const joined = new Uint8Array(ends[encoded.length]!);
+    encoded.forEach((bytes, n) => joined.set(bytes, ends[n]!));
+    const ids = this.ids.snapshot();
+    const refs = this.refs.snapshot();
+    return {
+      meta: { pack: this.pack.version, refsOutside: refs.others, freeEffects: this.freeEffects },
+      arrays: [ids.ids, ids.table, refs.table, this.cells.subarray(0, CELL * this.ids.size), cells, ends, joined],
+    };
+  }
+
+  /**
+   * The index a {@link DecisionIndex.snapshot} holds, for `pack` (the one it was written under), its arrays used in
+   * place. Outcomes are parsed when a check first reaches them, so loading costs no more than reading the file.
+   */
+  static load(pack: CompiledPack, snapshot: Snapshot): DecisionIndex {
+    const what = 'a check index snapshot';
+    const [ids, idTable, refs, cells, numbers, ends, texts] = arraysOf(snapshot, [Uint32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array], what);
+    const { meta } = snapshot;
+    if (meta['pack'] !== pack.version) throw new Error(`${what} of pack ${String(meta['pack'])}, not ${pack.version}`);
+    const index = new DecisionIndex(pack);
+    index.ids = EntityIdTable.load({ ids, table: idTable });
+    index.refs = KeyTable.load({ table: refs, others: meta['refsOutside'] as [string, number][] });
+    index.cells = cells;
+    index.freeEffects = meta['freeEffects'] as number[];
+    index.effects.length = numbers.length;
+    index.unparsed = { numbers, ends, texts };
+    return index;
+  }
+
+  /** The outcome in `effects[i]`, parsed from the snapshot the index was loaded from if it has not been yet. */
+  private outcomeAt(i: number): IndexedOutcome | undefined {
+    const held = this.effects[i];
+    if (held !== undefined) return held;
+    const text = this.outcomeText(i);
+    if (typeof text === 'number') return text === 0 ? NOTHING_APPLIES : undefined;
+    return (this.effects[i] = JSON.parse(text) as IndexedOutcome);
+  }
+
+  /** `effects[i]` as a snapshot writes it: -1 for a freed effect, 0 for nothing applies, else the outcome's JSON. */
+  private outcomeText(i: number): string | 0 | -1 {
+    const held = this.effects[i];
+    if (held === undefined && this.unparsed && i < this.unparsed.numbers.length) {
+      const { numbers, ends, texts } = this.unparsed;
+      const number = numbers[i]!;
+      return number > 0 ? UTF8_DECODER.decode(texts.subarray(ends[number - 1], ends[number])) : number === 0 ? 0 : -1;
+    }
+    return held === undefined ? -1 : held === NOTHING_APPLIES ? 0 : JSON.stringify(held);
   }
 
   /** Stores an evaluation of `slot` made on `day`. */
@@ -148,6 +225,7 @@ export class DecisionIndex {
     if (evaluated.outcomes === NO_EFFECT) {
       if (effect !== 0) {
         this.effects.fill(undefined, CONTEXTS * effect, CONTEXTS * effect + CONTEXTS);
+        this.unparsed?.numbers.fill(-1, CONTEXTS * effect, CONTEXTS * effect + CONTEXTS);
         this.freeEffects.push(effect);
         effect = 0;
       }

@@ -26,7 +26,7 @@ const CODES = (() => {
 
 export class KeyTable {
   /** `capacity` cells of `WORDS` words. */
-  private table = new Int32Array(WORDS * 1024);
+  private table: Int32Array = new Int32Array(WORDS * 1024);
   private capacity = 1024;
   private entries = 0;
   /** The key being looked up, encoded. */
@@ -36,6 +36,21 @@ export class KeyTable {
   /** Number of keys. */
   get size(): number {
     return this.entries + this.others.size;
+  }
+
+  /** The table as an index snapshot holds it: its cells, and the keys kept outside them. */
+  snapshot(): { table: Int32Array; others: [string, number][] } {
+    return { table: this.table, others: [...this.others] };
+  }
+
+  /** A table from its {@link KeyTable.snapshot}, using `table` in place. */
+  static load({ table, others }: { table: Int32Array; others: [string, number][] }): KeyTable {
+    const loaded = new KeyTable();
+    loaded.table = table;
+    loaded.capacity = table.length / WORDS;
+    for (let at = WORDS - 1; at < table.length; at += WORDS) if (table[at] !== 0) loaded.entries++;
+    for (const [key, value] of others) loaded.others.set(key, value);
+    return loaded;
   }
 
   /** The slot of `key`, if set. */
@@ -127,9 +142,9 @@ function mixKey(words: Int32Array): number {
  */
 export class EntityIdTable {
   /** Slot → the id's four words. */
-  private ids = new Uint32Array(4 * 1024);
+  private ids: Uint32Array = new Uint32Array(4 * 1024);
   /** Slot + 1 per cell, 0 for an empty cell; a power of two, at most half full. */
-  private table = new Int32Array(2048);
+  private table: Int32Array = new Int32Array(2048);
   private count = 0;
   /** The words of the id being looked up. */
   private readonly probe = new Uint32Array(4);
@@ -137,6 +152,20 @@ export class EntityIdTable {
   /** Number of ids. */
   get size(): number {
     return this.count;
+  }
+
+  /** The table as an index snapshot holds it: the ids in slot order, and the hash table over them. */
+  snapshot(): { ids: Uint32Array; table: Int32Array } {
+    return { ids: this.ids.subarray(0, 4 * this.count), table: this.table };
+  }
+
+  /** A table from its {@link EntityIdTable.snapshot}, using the arrays in place. */
+  static load({ ids, table }: { ids: Uint32Array; table: Int32Array }): EntityIdTable {
+    const loaded = new EntityIdTable();
+    loaded.ids = ids;
+    loaded.table = table;
+    loaded.count = ids.length / 4;
+    return loaded;
   }
 
   /** The slot of `id`, if held; undefined too for a string that is not a UUID. */
@@ -153,7 +182,7 @@ export class EntityIdTable {
     if (held !== 0) return held - 1;
     const slot = this.count++;
     if (4 * this.count > this.ids.length) {
-      const bigger = new Uint32Array(2 * this.ids.length);
+      const bigger = new Uint32Array(Math.max(4 * 1024, 2 * this.ids.length));
       bigger.set(this.ids);
       this.ids = bigger;
     }

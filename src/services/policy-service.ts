@@ -3,7 +3,9 @@
  * building the index from the register and keeping it current as imports commit, simulating a candidate
  * pack against current data, and activating a new version.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { canonicalJson } from '../domain/canonical-json.js';
 import { gbaDay, type Clock } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { compilePack, type CompiledPack } from '../domain/policy/compile.js';
@@ -18,8 +20,9 @@ import { appendAudit } from '../store/audit-repository.js';
 import type { Database } from '../store/database.js';
 import { loadEvaluationInputs, readEvaluationPages } from '../store/evaluation-repository.js';
 import { hasPolicyVersion, insertPolicyVersion, latestPolicyVersion } from '../store/policy-repository.js';
-import { inTurns, rebuildBeside } from './changes.js';
+import { HeldIndex, inTurns, rebuildBeside } from './changes.js';
 import { DecisionIndex } from './decision-index.js';
+import type { Snapshotted } from './index-snapshots.js';
 
 /** Entities re-evaluated per query when an import reports changes. */
 const CHANGE_CHUNK = 5_000;
@@ -42,9 +45,7 @@ export interface Activation {
 export class PolicyService {
   private active: CompiledPack | undefined;
   private activeFiles: Readonly<Record<string, unknown>> | undefined;
-  private index: Promise<DecisionIndex> | undefined;
-  /** The index `index` resolved to, once it has. */
-  private built: { of: Promise<DecisionIndex>; index: DecisionIndex } | undefined;
+  private readonly index = new HeldIndex<DecisionIndex>();
   /** While {@link PolicyService.rebuild} runs: the entities changed meanwhile, to apply to the fresh index too. */
   private heardDuringRebuild: Set<string> | undefined;
   private readonly activationListeners: (() => Promise<void>)[] = [];
@@ -79,7 +80,7 @@ export class PolicyService {
    */
   async reload(): Promise<void> {
     await this.start();
-    this.index = undefined;
+    this.index.drop();
   }
 
   /**
@@ -92,7 +93,7 @@ export class PolicyService {
     await this.start();
     const pack = this.pack;
     if (pack.version !== version || !this.index) {
-      this.index = undefined;
+      this.index.drop();
       return;
     }
     const heard = new Set<string>();
@@ -100,11 +101,22 @@ export class PolicyService {
     try {
       const fresh = await rebuildBeside(heard, () => this.build(pack), (index, ids) => this.update(index, ids));
       // An activation meanwhile dropped the index: the next use builds it under the new pack.
-      if (this.active === pack) await this.hold(Promise.resolve(fresh));
+      if (this.active === pack) await this.index.hold(Promise.resolve(fresh));
     } finally {
       this.heardDuringRebuild = undefined;
     }
   }
+
+  /**
+   * The check index as index snapshots write and load it (index-snapshots.ts): valid for the active pack's exact
+   * content, and written only when built and current.
+   */
+  readonly snapshots: Snapshotted = {
+    name: 'checks',
+    key: () => `${this.pack.version}:${createHash('sha256').update(canonicalJson(this.files.files)).digest('hex')}`,
+    snapshot: () => this.builtIndex()?.snapshot(),
+    restore: (snapshot) => void this.index.hold(Promise.resolve(DecisionIndex.load(this.pack, snapshot))),
+  };
 
   /** The active pack, compiled. */
   get pack(): CompiledPack {
@@ -122,28 +134,12 @@ export class PolicyService {
    * Concurrent callers share one build; a failed build is retried by the next caller.
    */
   decisionIndex(): Promise<DecisionIndex> {
-    return this.index ?? this.hold(this.build(this.pack));
+    return this.index.current ?? this.index.hold(this.build(this.pack));
   }
 
   /** The check index when it is built and current (the check's synchronous way to it), else undefined. */
   builtIndex(): DecisionIndex | undefined {
-    return this.built !== undefined && this.built.of === this.index ? this.built.index : undefined;
-  }
-
-  /** Makes `building` the index in use; a failed build is dropped, to be retried by the next caller. */
-  private hold(building: Promise<DecisionIndex>): Promise<DecisionIndex> {
-    const held: Promise<DecisionIndex> = building.then(
-      (index) => {
-        if (this.index === held) this.built = { of: held, index };
-        return index;
-      },
-      (error: unknown) => {
-        if (this.index === held) this.index = undefined;
-        throw error;
-      },
-    );
-    this.index = held;
-    return held;
+    return this.index.built;
   }
 
   /**
@@ -153,7 +149,7 @@ export class PolicyService {
   readonly onEntitiesChanged = async (entityIds: string[]): Promise<void> => {
     const heard = this.heardDuringRebuild;
     if (heard) for (const id of entityIds) heard.add(id);
-    const index = await this.index?.catch(() => undefined);
+    const index = await this.index.current?.catch(() => undefined);
     if (index) await this.update(index, entityIds);
   };
 
@@ -195,7 +191,7 @@ export class PolicyService {
     });
     this.active = compilePack(pack);
     this.activeFiles = { ...files };
-    this.index = undefined;
+    this.index.drop();
     this.deps.logger.info({ version, previousVersion }, 'policy pack activated');
     for (const listener of this.activationListeners) await listener();
     return { version, previousVersion, activatedAt: at.toISOString() };

@@ -10,16 +10,21 @@ import { DomainError } from '../domain/errors.js';
 import { parseIdentifier, type Identifier, type IdentifierRules } from '../domain/identifiers/index.js';
 import {
   createNameIndex,
+  indexCounts,
   indexEntities,
+  indexedEntity,
+  loadNameIndex,
   matchEntity,
   removeEntities,
   searchNames,
+  snapshotNameIndex,
   type NameIndex,
 } from '../domain/names/index.js';
 import type { NameLang } from '../domain/taxonomy.js';
 import type { Database } from '../store/database.js';
 import { searchableEntities, streamSearchableEntities } from '../store/search-repository.js';
-import { inTurns, rebuildBeside } from './changes.js';
+import { HeldIndex, inTurns, rebuildBeside } from './changes.js';
+import type { Snapshotted } from './index-snapshots.js';
 
 /** Bounds of `limit` for search and match. */
 export const SEARCH_LIMIT = { default: 10, max: 100 } as const;
@@ -64,7 +69,7 @@ export interface SearchServiceDeps {
 }
 
 export class SearchService {
-  private index: Promise<NameIndex> | undefined;
+  private readonly index = new HeldIndex<NameIndex>();
   /** While {@link SearchService.rebuild} runs: the entities changed meanwhile, to apply to the fresh index too. */
   private heardDuringRebuild: Set<string> | undefined;
 
@@ -72,12 +77,19 @@ export class SearchService {
 
   /** Builds the index unless it is built or being built; the server calls it at start. */
   ready(): Promise<NameIndex> {
-    if (!this.index) {
-      this.index = this.build();
-      this.index.catch(() => (this.index = undefined));
-    }
-    return this.index;
+    return this.index.current ?? this.index.hold(this.build());
   }
+
+  /** The index as index snapshots write and load it (index-snapshots.ts): written only when built. */
+  readonly snapshots: Snapshotted = {
+    name: 'search',
+    key: () => '',
+    snapshot: () => {
+      const built = this.index.built;
+      return built && snapshotNameIndex(built);
+    },
+    restore: (snapshot) => void this.index.hold(Promise.resolve(loadNameIndex(snapshot))),
+  };
 
   /**
    * Builds a fresh index beside the one in use and swaps it in, searches answering from the old one meanwhile:
@@ -87,7 +99,7 @@ export class SearchService {
     const heard = new Set<string>();
     this.heardDuringRebuild = heard;
     try {
-      this.index = Promise.resolve(await rebuildBeside(heard, () => this.build(), (fresh, ids) => this.update(fresh, ids)));
+      await this.index.hold(Promise.resolve(await rebuildBeside(heard, () => this.build(), (fresh, ids) => this.update(fresh, ids))));
     } finally {
       this.heardDuringRebuild = undefined;
     }
@@ -124,8 +136,9 @@ export class SearchService {
   readonly onEntitiesChanged = async (entityIds: string[]): Promise<void> => {
     const heard = this.heardDuringRebuild;
     if (heard) for (const id of entityIds) heard.add(id);
-    if (!this.index) return;
-    await this.update(await this.index, entityIds);
+    const index = this.index.current;
+    if (!index) return;
+    await this.update(await index, entityIds);
   };
 
   private async update(index: NameIndex, entityIds: string[]): Promise<void> {
@@ -141,7 +154,7 @@ export class SearchService {
     // In turns of the event loop: the node answers requests (the register, /healthz) while it builds.
     for await (const page of streamSearchableEntities(this.deps.database)) await inTurns(page, (slice) => indexEntities(index, slice));
     this.deps.logger.info(
-      { entities: index.entities.size, names: index.names.length, ms: Math.round(performance.now() - started) },
+      { ...indexCounts(index), ms: Math.round(performance.now() - started) },
       'search index built',
     );
     return index;
@@ -167,6 +180,6 @@ function jurisdictionOf(request: { jurisdiction?: string | undefined }): { juris
 }
 
 function entityOf(index: NameIndex, entityId: string): SearchEntityView {
-  const { id, jurisdiction, names, identifiers } = index.entities.get(entityId)!.entity;
+  const { id, jurisdiction, names, identifiers } = indexedEntity(index, entityId)!;
   return { id, jurisdiction, names: names.map((n) => ({ ...n })), identifiers: identifiers.map((i) => ({ ...i })) };
 }

@@ -66,6 +66,21 @@ export async function queryJsonRows<T>(db: Db, select: SQL): Promise<T[]> {
   return JSON.parse(result!.rows) as T[];
 }
 
+/**
+ * Where the database's history stands: its cluster's identity and the next transaction id, and whether any
+ * transaction is in progress. Every transaction that writes anything takes a transaction id, so two equal
+ * `position`s of one database, with nothing in progress at the first, mean nothing was written in between (what
+ * index snapshots rely on, `IndexSnapshots`).
+ */
+export async function writePosition(db: Db): Promise<{ position: string; quiet: boolean }> {
+  const [row] = await queryRows<{ system: string; xmax: string; xip: string | null }>(
+    db,
+    sql`select (select system_identifier from pg_control_system())::text as system, pg_snapshot_xmax(pg_current_snapshot())::text as xmax,
+          (select string_agg(x::text, ',') from pg_snapshot_xip(pg_current_snapshot()) as x) as xip`,
+  );
+  return { position: `${row!.system}:${row!.xmax}`, quiet: row!.xip === null };
+}
+
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const NEEDS_ESCAPE = /[\\\n\r\t]/;
 const ESCAPED = /[\\\n\r\t]/g;

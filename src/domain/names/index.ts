@@ -10,12 +10,17 @@ export type { AnalysedName, LegalForm, LegalFormKind, NameLang, NameScript, Regi
 export {
   buildNameIndex,
   createNameIndex,
+  indexCounts,
   indexEntities,
+  indexedEntity,
+  indexedEntityIds,
+  indexedNames,
   removeEntities,
   searchNames,
   type NameIndex,
   type SearchHit,
   type SearchableEntity,
 } from './name-index.js';
+export { loadNameIndex, snapshotNameIndex, type NameIndexSnapshot } from './name-snapshot.js';
 export { matchEntity, type MatchCandidate, type MatchQuery } from './match.js';
 export { evaluateRankings, evaluateSearch, type EvaluationReport, type LabelledQuery, type RankedHit, type SearchFigures } from './evaluate.js';

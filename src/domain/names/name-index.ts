@@ -1,6 +1,20 @@
 import { DEFAULT_IDENTIFIER_RULES, formatIdentifier, identifierCandidates, type Identifier, type IdentifierRules } from '../identifiers/index.js';
 import { analyseName } from './analyse.js';
 import { nameKeys, typoVariants } from './keys.js';
+import {
+  baseEntity,
+  baseEntityCount,
+  baseEntityIdentifiers,
+  baseEntitySlots,
+  baseIdentifierOwner,
+  baseName,
+  basePostings,
+  baseSlotCount,
+  baseTypoWords,
+  liveBaseEntity,
+  liveBaseEntityIds,
+  type NameBase,
+} from './name-base.js';
 import { prepareQuery, scorePrepared } from './similarity.js';
 import { slotScratch, topSlots, type SlotScratch } from './top-slots.js';
 import type { AnalysedName, NameLang } from './types.js';
@@ -16,13 +30,20 @@ export interface SearchableEntity {
 /**
  * An in-memory blocking index: analysed names, key → name postings, and exact identifiers. It is kept
  * current with {@link indexEntities} and {@link removeEntities}: a re-indexed entity's old name slots are
- * emptied (`undefined`) and skipped by searches, so updates never rewrite posting lists.
+ * emptied and skipped by searches, so updates never rewrite posting lists.
+ *
+ * An index loaded from a snapshot has a frozen `base` (typed arrays, slots from 0) under the live maps
+ * below, which then hold only what was indexed since (slots after the base's); every lookup reads both.
+ * An index built from entities has no base.
  */
 export interface NameIndex {
+  readonly base: NameBase | undefined;
+  /** The live names: slot `i` of the base's count + `i`; `undefined` once emptied. */
   readonly names: Array<{ readonly entityId: string; readonly analysed: AnalysedName } | undefined>;
   /**
-   * Per name slot, what a search filters on without reading the name: its jurisdiction's number in
-   * `jurisdictions` (from 1), or 0 once the slot is emptied. Grown (replaced) as names are added.
+   * Per name slot, base ones included, what a search filters on without reading the name: its
+   * jurisdiction's number in `jurisdictions` (from 1), or 0 once the slot is emptied. Grown (replaced) as
+   * names are added.
    */
   slotJurisdictions: Uint8Array;
   readonly jurisdictions: Map<string, number>;
@@ -31,7 +52,7 @@ export interface NameIndex {
   readonly typoWords: Map<string, string[]>;
   /** Normalised `scheme:value` → entity id. */
   readonly identifiers: Map<string, string>;
-  /** Each indexed entity and the name slots it occupies. */
+  /** Each entity indexed live and the name slots it occupies. */
   readonly entities: Map<string, { readonly entity: SearchableEntity; readonly slots: readonly number[] }>;
 }
 
@@ -63,9 +84,10 @@ const CANDIDATES_SCORED = 300;
  */
 const CANDIDATE_FLOOR = 0.3;
 
-/** An empty index, to fill with {@link indexEntities}. */
-export function createNameIndex(): NameIndex {
-  return { names: [], slotJurisdictions: new Uint8Array(1024), jurisdictions: new Map(), postings: new Map(), typoWords: new Map(), identifiers: new Map(), entities: new Map() };
+/** An empty index, to fill with {@link indexEntities}; or one over a loaded `base` and its slots' jurisdictions. */
+export function createNameIndex(base?: NameBase, slotJurisdictions: Uint8Array = new Uint8Array(1024)): NameIndex {
+  const jurisdictions = new Map(base?.jurisdictions.map((name, i) => [name, i + 1]));
+  return { base, names: [], slotJurisdictions, jurisdictions, postings: new Map(), typoWords: new Map(), identifiers: new Map(), entities: new Map() };
 }
 
 /**
@@ -85,18 +107,19 @@ export function buildNameIndex(entities: readonly SearchableEntity[]): NameIndex
  * are unchanged is left as it is, so that re-indexing after a records-only change costs a comparison.
  */
 export function indexEntities(index: NameIndex, entities: Iterable<SearchableEntity>): void {
+  const first = firstLiveSlot(index);
   for (const entity of entities) {
-    const held = index.entities.get(entity.id);
-    if (held && sameSearchableContent(held.entity, entity)) continue;
+    const held = indexedEntity(index, entity.id);
+    if (held && sameSearchableContent(held, entity)) continue;
     if (held) removeEntities(index, [entity.id]);
-    for (const id of entity.identifiers) index.identifiers.set(`${id.scheme}:${id.value}`, entity.id);
+    for (const id of entity.identifiers) index.identifiers.set(identifierKey(id), entity.id);
     const slots: number[] = [];
     const jurisdiction = jurisdictionNumber(index, entity.jurisdiction);
     for (const name of entity.names) {
       const analysed = analyseName(name.value, name.lang);
-      const at = index.names.push({ entityId: entity.id, analysed }) - 1;
+      const at = first + index.names.push({ entityId: entity.id, analysed }) - 1;
       if (at === index.slotJurisdictions.length) {
-        const grown = new Uint8Array(2 * at);
+        const grown = new Uint8Array(Math.max(1024, 2 * at));
         grown.set(index.slotJurisdictions);
         index.slotJurisdictions = grown;
       }
@@ -107,7 +130,7 @@ export function indexEntities(index: NameIndex, entities: Iterable<SearchableEnt
         if (list) list.push(at);
         else {
           index.postings.set(key, [at]);
-          if (key.startsWith('w:')) fileTypoVariants(index, key.slice(2));
+          if (key.startsWith('w:') && !(index.base && basePostings(index.base, key))) fileTypoVariants(index, key.slice(2));
         }
       }
     }
@@ -118,18 +141,40 @@ export function indexEntities(index: NameIndex, entities: Iterable<SearchableEnt
 /** Takes entities out of the index (their name slots are emptied, their identifiers dropped). */
 export function removeEntities(index: NameIndex, entityIds: Iterable<string>): void {
   for (const entityId of entityIds) {
-    const held = index.entities.get(entityId);
-    if (!held) continue;
-    for (const at of held.slots) {
-      index.names[at] = undefined;
-      index.slotJurisdictions[at] = 0;
+    const keys = index.entities.has(entityId) ? removeLive(index, entityId) : removeFromBase(index, entityId);
+    for (const key of keys) {
+      if (identifierOwner(index, key) !== entityId) continue;
+      index.identifiers.delete(key);
+      // Nor does the base's owner of the key, if any, hold it any longer.
+      index.base?.hiddenIdentifiers.add(key);
     }
-    for (const id of held.entity.identifiers) {
-      const key = `${id.scheme}:${id.value}`;
-      if (index.identifiers.get(key) === entityId) index.identifiers.delete(key);
-    }
-    index.entities.delete(entityId);
   }
+}
+
+/** Empties a live entity's slots and forgets it; its identifier keys. */
+function removeLive(index: NameIndex, entityId: string): string[] {
+  const { entity, slots } = index.entities.get(entityId)!;
+  const first = firstLiveSlot(index);
+  for (const at of slots) {
+    index.names[at - first] = undefined;
+    index.slotJurisdictions[at] = 0;
+  }
+  index.entities.delete(entityId);
+  return entity.identifiers.map(identifierKey);
+}
+
+/** Empties a base entity's slots and marks it gone; its identifier keys (none when the base holds no such entity). */
+function removeFromBase(index: NameIndex, entityId: string): string[] {
+  const { base } = index;
+  const n = base ? liveBaseEntity(base, entityId) : -1;
+  if (!base || n < 0) return [];
+  for (const at of baseEntitySlots(base, n)) index.slotJurisdictions[at] = 0;
+  base.gone.add(n);
+  return baseEntityIdentifiers(base, n);
+}
+
+export function identifierKey(id: { readonly scheme: string; readonly value: string }): string {
+  return `${id.scheme}:${id.value}`;
 }
 
 /** Files a word new to the index under its typo variants. */
@@ -192,7 +237,7 @@ export function findByIdentifiers(
   const found = new Map<string, string>();
   for (const identifier of identifiers) {
     const key = formatIdentifier(identifier);
-    const entityId = index.identifiers.get(key);
+    const entityId = identifierOwner(index, key);
     if (entityId && !found.has(entityId) && passes(index, entityId, filter)) found.set(entityId, key);
   }
   return [...found].map(([entityId, identifier]) => ({ entityId, identifier }));
@@ -208,7 +253,7 @@ export function rankNames(index: NameIndex, query: AnalysedName, limit: number, 
   const prepared = prepareQuery(query);
   const best = new Map<string, { score: number; analysed: AnalysedName }>();
   for (const at of candidateNames(index, query, filter)) {
-    const { entityId, analysed } = index.names[at]!;
+    const { entityId, analysed } = nameAt(index, at);
     const score = scorePrepared(prepared, analysed);
     const seen = best.get(entityId);
     if (score > 0 && (!seen || score > seen.score)) best.set(entityId, { score, analysed });
@@ -224,7 +269,7 @@ export function rankNames(index: NameIndex, query: AnalysedName, limit: number, 
 }
 
 function passes(index: NameIndex, entityId: string, filter: SearchFilter): boolean {
-  return filter.jurisdiction === undefined || index.entities.get(entityId)?.entity.jurisdiction === filter.jurisdiction;
+  return filter.jurisdiction === undefined || indexedEntity(index, entityId)?.jurisdiction === filter.jurisdiction;
 }
 
 /**
@@ -236,13 +281,13 @@ function passes(index: NameIndex, entityId: string, filter: SearchFilter): boole
 function candidateNames(index: NameIndex, query: AnalysedName, filter: SearchFilter): number[] {
   const keys = new Set(nameKeys(query));
   for (const word of query.script === 'latin' ? query.words : []) {
-    if ((index.postings.get(`w:${word}`)?.length ?? 0) >= CANDIDATES_SCORED) continue;
-    for (const variant of typoVariants(word)) for (const neighbour of index.typoWords.get(variant) ?? []) keys.add(`w:${neighbour}`);
+    if ((postingsOf(index, `w:${word}`)?.length ?? 0) >= CANDIDATES_SCORED) continue;
+    for (const variant of typoVariants(word)) for (const neighbour of typoWordsOf(index, variant)) keys.add(`w:${neighbour}`);
   }
-  const total = index.names.length;
+  const total = slotCount(index);
   const lists = [];
   for (const key of keys) {
-    const slots = index.postings.get(key);
+    const slots = postingsOf(index, key);
     if (slots) lists.push({ slots, weight: Math.log(1 + total / slots.length) });
   }
   // -1: a jurisdiction no name has, so no slot is eligible.
@@ -260,4 +305,79 @@ function scratchOf(index: NameIndex): SlotScratch {
     scratches.set(index, scratch);
   }
   return scratch;
+}
+
+/** The first slot of the live names: the base's slot count. */
+export function firstLiveSlot(index: NameIndex): number {
+  return index.base ? baseSlotCount(index.base) : 0;
+}
+
+/** Every name slot, emptied ones included: what a key's rarity is measured against. */
+export function slotCount(index: NameIndex): number {
+  return firstLiveSlot(index) + index.names.length;
+}
+
+/** The name in a slot that is not emptied. */
+function nameAt(index: NameIndex, at: number): { readonly entityId: string; readonly analysed: AnalysedName } {
+  const first = firstLiveSlot(index);
+  return at < first ? baseName(index.base!, at) : index.names[at - first]!;
+}
+
+/** The slots filed under `key`, ascending: the base's, then the live ones (copied together only when both have some). */
+function postingsOf(index: NameIndex, key: string): ArrayLike<number> | undefined {
+  return concatenated(index.base && basePostings(index.base, key), index.postings.get(key));
+}
+
+/** A base list then a live one: either when the other is absent or empty, else a copy of both. */
+export function concatenated(frozen: Int32Array | undefined, live: readonly number[] | undefined): ArrayLike<number> | undefined {
+  if (!live || live.length === 0) return frozen ?? live;
+  if (!frozen || frozen.length === 0) return live;
+  const both = new Int32Array(frozen.length + live.length);
+  both.set(frozen);
+  both.set(live, frozen.length);
+  return both;
+}
+
+/** The words with typo variant `variant`, in the order they were filed: the base's, then the live ones. */
+function typoWordsOf(index: NameIndex, variant: string): readonly string[] {
+  const live = index.typoWords.get(variant) ?? [];
+  return index.base ? [...baseTypoWords(index.base, variant), ...live] : live;
+}
+
+/** The id of the entity identifier `key` (`scheme:value`) finds. */
+function identifierOwner(index: NameIndex, key: string): string | undefined {
+  return index.identifiers.get(key) ?? (index.base && baseIdentifierOwner(index.base, key));
+}
+
+/**
+ * An indexed entity as it was indexed (a base one rebuilt from its names and identifiers).
+ *
+ * @example indexedEntity(index, 'e1')?.names[0]?.value // '恆生銀行有限公司'
+ */
+export function indexedEntity(index: NameIndex, entityId: string): SearchableEntity | undefined {
+  const held = index.entities.get(entityId)?.entity;
+  if (held || !index.base) return held;
+  const n = liveBaseEntity(index.base, entityId);
+  return n < 0 ? undefined : baseEntity(index.base, n);
+}
+
+/** The ids of the indexed entities: the base's, then the live ones. */
+export function* indexedEntityIds(index: NameIndex): Generator<string> {
+  if (index.base) yield* liveBaseEntityIds(index.base);
+  yield* index.entities.keys();
+}
+
+/** The names not emptied, with their entity, in slot order. */
+export function* indexedNames(index: NameIndex): Generator<{ readonly entityId: string; readonly analysed: AnalysedName }> {
+  const slots = slotCount(index);
+  for (let at = 0; at < slots; at++) if (index.slotJurisdictions[at] !== 0) yield nameAt(index, at);
+}
+
+/**
+ * How many entities the index holds, and how many name slots (a re-indexed entity's old names
+ * included: they are emptied, not taken out).
+ */
+export function indexCounts(index: NameIndex): { entities: number; names: number } {
+  const base = index.base ? baseEntityCount(index.base) - index.base.gone.size : 0;
+  return { entities: base + index.entities.size, names: slotCount(index) };
 }

@@ -6,7 +6,7 @@ import { slotScratch, topSlots, type WeightedPostings } from './top-slots.js';
 function everyListSummed(lists: readonly WeightedPostings[], k: number, floor: number, groups: Uint8Array, wanted: number): number[] {
   const eligible = (slot: number) => (wanted === 0 ? groups[slot] !== 0 : groups[slot] === wanted);
   const sums = new Map<number, number>();
-  for (const { slots, weight } of lists) for (const slot of slots) sums.set(slot, (sums.get(slot) ?? 0) + weight);
+  for (const { slots, weight } of lists) for (const slot of Array.from(slots)) sums.set(slot, (sums.get(slot) ?? 0) + weight);
   const least = floor * lists.reduce((sum, list) => sum + list.weight, 0);
   return [...sums]
     .filter(([slot, sum]) => eligible(slot) && sum >= least)

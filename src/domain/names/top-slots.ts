@@ -1,6 +1,6 @@
 /** A blocking key as a query sees it: the name slots filed under it (ascending) and the key's weight. */
 export interface WeightedPostings {
-  readonly slots: readonly number[];
+  readonly slots: ArrayLike<number>;
   readonly weight: number;
 }
 
@@ -98,7 +98,7 @@ function addToSeen({ slots, weight }: WeightedPostings, touched: Int32Array, see
   }
 }
 
-function contains(sorted: readonly number[], value: number): boolean {
+function contains(sorted: ArrayLike<number>, value: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
