@@ -1,8 +1,8 @@
 /**
- * Index snapshots (docs/deploy.md "Start-up"): on the embedded database, a node that closes cleanly writes its
- * search and check indexes to files beside the database, and its next start loads them instead of rebuilding them
- * from the register (about 40 and 50 s at 1.3 million entities). A snapshot is used only when nothing can have
- * changed since it was written:
+ * Index snapshots (docs/architecture.md, "Start-up and index snapshots"): on the embedded database, a node that
+ * closes cleanly writes its search and check indexes to files beside the database, and its next start loads them
+ * instead of rebuilding them from the register (about 40 and 50 s at 1.3 million entities). A snapshot is used only
+ * when nothing can have changed since it was written:
  *
  * - the database's write position (`writePosition`) is the one it was written at, with nothing in progress then;
  * - the code is the same: a hash of the sources and the locked dependencies, so an upgrade rebuilds;
@@ -22,6 +22,7 @@ import { writePosition, type Db } from '../store/database.js';
 /** The typed arrays a snapshot holds, by the name its file records them under. */
 const ARRAY_TYPES = { Uint8Array, Uint16Array, Int32Array, Uint32Array, Float64Array } as const;
 type ArrayTypeName = keyof typeof ARRAY_TYPES;
+type ArrayType = (typeof ARRAY_TYPES)[ArrayTypeName];
 export type SnapshotArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 /** An index as written: metadata as JSON, and typed arrays, which are read back as views on the file's bytes. */
@@ -29,8 +30,6 @@ export interface Snapshot {
   readonly meta: Record<string, unknown>;
   readonly arrays: readonly SnapshotArray[];
 }
-
-type ArrayType = (typeof ARRAY_TYPES)[ArrayTypeName];
 
 /**
  * A snapshot's arrays, checked to be `types` in that order; throws naming `what` when they are not.

@@ -53,11 +53,17 @@ describe('name index snapshots', () => {
     }
   });
 
-  it('load to an index that answers as the one snapshotted, through bytes too', () => {
+  it('load to an index that answers as the one snapshotted, through bytes too, and again when unchanged', () => {
     const fresh = buildNameIndex(entities);
     const expected = answers(fresh);
     expect(answers(loadNameIndex(snapshotNameIndex(fresh)))).toEqual(expected);
-    expect(answers(loadNameIndex(throughBytes(snapshotNameIndex(fresh))))).toEqual(expected);
+    const read = throughBytes(snapshotNameIndex(fresh));
+    const loaded = loadNameIndex(read);
+    expect(answers(loaded)).toEqual(expected);
+    // Unchanged since loading: its snapshot is the arrays it was loaded from.
+    const again = snapshotNameIndex(loaded);
+    expect(again.arrays.every((array) => array.buffer === read.arrays[0]!.buffer)).toBe(true);
+    expect(answers(loadNameIndex(throughBytes(again)))).toEqual(expected);
   });
 
   it('take updates after loading as an index built from entities does, and snapshot them again', () => {
