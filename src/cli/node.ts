@@ -27,8 +27,9 @@ const RESTART_DELAY_MS = 1_000;
 /**
  * Starts one node's HTTP server, then builds its search and check indexes in the background: the register
  * answers at once, and /readyz turns ready when the indexes are built. On the embedded database they are loaded
- * instead from the snapshots its last clean stop wrote, when nothing changed since (services/index-snapshots.ts). It hears the other processes on its
- * database before the indexes are built. `stop` ends the periodic jobs, closes the server, then the database.
+ * instead from the snapshots its last clean stop wrote, when nothing changed since (services/index-snapshots.ts).
+ * It hears the other processes on its database before the indexes are built. `stop` ends the periodic jobs, closes
+ * the server, then the database (which writes the snapshots).
  */
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config, { indexSnapshots: true });
