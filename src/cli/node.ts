@@ -29,7 +29,7 @@ const RESTART_DELAY_MS = 1_000;
  * answers at once, and /readyz turns ready when the indexes are built. On the embedded database they are loaded
  * instead from the snapshots its last clean stop wrote, when nothing changed since (services/index-snapshots.ts).
  * It hears the other processes on its database before the indexes are built. `stop` ends the periodic jobs, closes
- * the server, then the database (which writes the snapshots).
+ * the server, then the app (which writes the snapshots before it closes the database).
  */
 export async function startNode(config: Config): Promise<RunningNode> {
   const app = await buildApp(config, { indexSnapshots: true });
