@@ -17,7 +17,7 @@ import { MEASURE_CONTEXTS } from '../domain/policy/vocabulary.js';
 import { PENALTY_KINDS, REGULATORY_DOMAINS, SEVERITIES, type NodeId } from '../domain/taxonomy.js';
 import { loadPack } from '../policy/load-pack.js';
 import { DecisionIndex, evaluateForIndex, indexedOutcome, NO_EFFECT } from './decision-index.js';
-import { readSnapshot, snapshotBytes } from './index-snapshots.js';
+import { readSnapshot, snapshotBytes } from '../domain/snapshots.js';
 
 const packOf = async (node: NodeId) => compilePack(await loadPack(fileURLToPath(new URL(`../../policies/${node}`, import.meta.url))));
 const PACKS = { gd: await packOf('gd'), hk: await packOf('hk'), mo: await packOf('mo') };

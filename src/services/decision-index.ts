@@ -18,7 +18,7 @@ import { NOTHING_APPLIES } from '../domain/policy/measures.js';
 import type { AppliedMeasure, ContextOutcome, EvaluationInput } from '../domain/policy/model.js';
 import { nextChangeDay } from '../domain/policy/next-change.js';
 import { MEASURE_CONTEXTS, type Decision, type MeasureContext } from '../domain/policy/vocabulary.js';
-import { arraysOf, type Snapshot } from './index-snapshots.js';
+import { arraysOf, type Snapshot } from '../domain/snapshots.js';
 import { EntityIdTable, KeyTable } from './key-table.js';
 
 /** A measure as a check reports it: what, by whom, on which legal basis, because of which facts. */

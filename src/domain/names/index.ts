@@ -21,6 +21,6 @@ export {
   type SearchHit,
   type SearchableEntity,
 } from './name-index.js';
-export { loadNameIndex, snapshotNameIndex, type NameIndexSnapshot } from './name-snapshot.js';
+export { loadNameIndex, snapshotNameIndex } from './name-snapshot.js';
 export { matchEntity, type MatchCandidate, type MatchQuery } from './match.js';
 export { evaluateRankings, evaluateSearch, type EvaluationReport, type LabelledQuery, type RankedHit, type SearchFigures } from './evaluate.js';

@@ -4,7 +4,8 @@ import { analyseName } from './analyse.js';
 import { matchEntity } from './match.js';
 import { decodeName, encodeName } from './name-base.js';
 import { buildNameIndex, indexCounts, indexedEntity, indexEntities, removeEntities, searchNames, type NameIndex, type SearchableEntity } from './name-index.js';
-import { loadNameIndex, snapshotNameIndex, type NameIndexSnapshot, type SnapshotArray } from './name-snapshot.js';
+import { readSnapshot, snapshotBytes, type Snapshot } from '../snapshots.js';
+import { loadNameIndex, snapshotNameIndex } from './name-snapshot.js';
 
 const corpus = searchCorpus();
 const queries = searchQueries();
@@ -31,18 +32,9 @@ function answers(index: NameIndex, extra: readonly string[] = []) {
   };
 }
 
-/** The snapshot through bytes, as a file would carry it: one buffer, each array at an 8-byte aligned offset. */
-function throughBytes({ meta, arrays }: NameIndexSnapshot): NameIndexSnapshot {
-  const offsets: number[] = [];
-  let size = 0;
-  for (const a of arrays) {
-    offsets.push(size);
-    size += Math.ceil(a.byteLength / 8) * 8;
-  }
-  const bytes = new Uint8Array(size);
-  arrays.forEach((a, i) => bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]));
-  const view = (a: SnapshotArray, i: number) => new (a.constructor as new (b: ArrayBuffer, o: number, n: number) => SnapshotArray)(bytes.buffer, offsets[i]!, a.length);
-  return { meta: JSON.parse(JSON.stringify(meta)) as Record<string, unknown>, arrays: arrays.map(view) };
+/** The snapshot through bytes, as its file carries it. */
+function throughBytes(snapshot: Snapshot): Snapshot {
+  return readSnapshot(Buffer.concat(snapshotBytes('', snapshot))).snapshot;
 }
 
 describe('name index snapshots', () => {

@@ -1,18 +1,7 @@
+import type { Snapshot, SnapshotArray } from '../snapshots.js';
 import { buildNumberLists, buildStringList, buildStringTable, findString, listAt, stringAt, stringCount, type NumberLists, type StringTable } from './frozen-tables.js';
 import { BASE_SHAPE, baseEntityCount, baseEntityIdentifiers, baseEntitySlots, encodeName, type NameBase, type NameBaseArrays } from './name-base.js';
 import { concatenated, createNameIndex, firstLiveSlot, identifierKey, slotCount, type NameIndex } from './name-index.js';
-
-/** The typed arrays a snapshot is made of. */
-export type SnapshotArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
-
-/**
- * What a snapshot of a name index is: JSON-able metadata and typed arrays (the caller writes them to a
- * file and hands back views on the file's bytes, 8-byte aligned).
- */
-export interface NameIndexSnapshot {
-  readonly meta: Record<string, unknown>;
-  readonly arrays: readonly SnapshotArray[];
-}
 
 const FORMAT = 'credence-name-index';
 /** Raised whenever the arrays or the name encoding change: an older snapshot is refused, and the index rebuilt. */
@@ -29,7 +18,7 @@ type Shape = { readonly [part: string]: (new (length: number) => SnapshotArray) 
  *
  * @example loadNameIndex(snapshotNameIndex(index)) // answers every search as `index` does
  */
-export function snapshotNameIndex(index: NameIndex): NameIndexSnapshot {
+export function snapshotNameIndex(index: NameIndex): Snapshot {
   const { base } = index;
   const meta = { format: FORMAT, version: VERSION, jurisdictions: [...index.jurisdictions.keys()] };
   if (base && unchanged(index, base)) {
@@ -86,7 +75,7 @@ function unchanged(index: NameIndex, base: NameBase): boolean {
  *
  * @throws Error when `snapshot` is not a name index snapshot of this format version.
  */
-export function loadNameIndex(snapshot: NameIndexSnapshot): NameIndex {
+export function loadNameIndex(snapshot: Snapshot): NameIndex {
   const { meta, arrays } = snapshot;
   if (meta['format'] !== FORMAT || meta['version'] !== VERSION || !Array.isArray(meta['jurisdictions'])) {
     throw new Error(`not a name index snapshot of format version ${VERSION} (format ${String(meta['format'])}, version ${String(meta['version'])})`);
