@@ -50,7 +50,7 @@ function withoutVia({ id, kind, effect, authority, legalBasis, because }: Applie
   return { id, kind, effect, authority, legalBasis, because };
 }
 
-const UTF8 = new TextEncoder();
+const UTF8_ENCODER = new TextEncoder();
 const UTF8_DECODER = new TextDecoder();
 
 /** Day numbers fit in an Int32Array; this stands for "no end". */
@@ -166,7 +166,7 @@ export class DecisionIndex {
         cells[i] = number;
       }
     }
-    const encoded = texts.map((text) => UTF8.encode(text));
+    const encoded = texts.map((text) => UTF8_ENCODER.encode(text));
     const ends = new Int32Array(encoded.length + 1);
     encoded.forEach((bytes, n) => (ends[n + 1] = ends[n]! + bytes.length));
     const joined = new Uint8Array(ends[encoded.length]!);
