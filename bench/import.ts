@@ -24,9 +24,9 @@ import { interchangeSchemas, type RecordLine } from '../src/domain/interchange.j
 import { queryRows } from '../src/store/database.js';
 import { RECORD_COLUMNS, recordCopyHead } from '../src/store/import-repository.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
+import { CLI } from './support.js';
 import { printTable, type Row } from './table.js';
 
-const CLI = path.join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 const TODAY = '2026-11-27';
 const COPY_CHUNK = 50_000;
 const SERVE_HEAP_MB = 8_192;
@@ -73,7 +73,7 @@ interface ChildRun {
 /** Runs `credence import` in a child process, sampling its peak RSS (VmHWM) from /proc. */
 async function importInChild(file: string, db: string): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'import', file, '--db', db, '--json'], {
+  const child = spawn(process.execPath, [CLI, 'import', file, '--db', db, '--json'], {
     env: { ...process.env, CREDENCE_LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -165,7 +165,7 @@ async function serve(dbDir: string): Promise<Start> {
   const port = 18_000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   // The heap a register of a million records needs (docs/deploy.md, sizing): Node's default is about 4 GB here.
-  const child = spawn(process.execPath, [`--max-old-space-size=${SERVE_HEAP_MB}`, '--import', 'tsx', CLI, 'serve', '--db', dbDir, '--port', String(port)], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${SERVE_HEAP_MB}`, CLI, 'serve', '--db', dbDir, '--port', String(port)], {
     env: { ...process.env, CREDENCE_LOG_LEVEL: 'silent', CREDENCE_EXCHANGE_PULL_SECONDS: '0' },
     stdio: 'ignore',
   });

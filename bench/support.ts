@@ -11,7 +11,8 @@ import { generateDemoData } from '../src/domain/demo-data/index.js';
 import type { NodeId } from '../src/domain/taxonomy.js';
 import { freePort } from '../test/support/ports.js';
 
-const CLI = path.join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
+/** The `credence` command as deployed: `npm run bench` builds the bundle first (prebench), which this then runs. */
+export const CLI = path.join(import.meta.dirname, '..', 'bin', 'credence.js');
 const AUTOCANNON = path.join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
 const READY_WITHIN_MS = 600_000;
 
@@ -26,7 +27,7 @@ export async function runCli(command: string[], env: Record<string, string>, nic
 }
 
 function spawnCli(command: string[], env: Record<string, string>, nice: number): ChildProcess {
-  const argv = [...(nice > 0 ? ['nice', '-n', String(nice)] : []), process.execPath, '--import', 'tsx', CLI, ...command];
+  const argv = [...(nice > 0 ? ['nice', '-n', String(nice)] : []), process.execPath, CLI, ...command];
   return spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

@@ -1,6 +1,30 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx credence …` works without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the CLI from the bundle `npm run build` writes (dist/main.mjs) while it is newer than every file and folder
+// under src/, else from the TypeScript sources through tsx: `npx credence …` works without a build step and never
+// runs code older than its sources.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = path.join(import.meta.dirname, '..');
+const bundle = path.join(root, 'dist', 'main.mjs');
+
+function bundleIsCurrent() {
+  let built;
+  try {
+    built = statSync(bundle).mtimeMs;
+  } catch {
+    return false;
+  }
+  const src = path.join(root, 'src');
+  // Folders too: removing or renaming a file changes its folder's time.
+  return [src, ...readdirSync(src, { recursive: true }).map((entry) => path.join(src, entry))].every((file) => statSync(file).mtimeMs <= built);
+}
+
+if (bundleIsCurrent()) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

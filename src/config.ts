@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IDENTIFIER_RULES, type IdentifierRules } from './domain/identifiers/index.js';
 import { NODE_IDS, jurisdictionOfNode, type Jurisdiction, type NodeId } from './domain/taxonomy.js';
+import { ROOT } from './paths.js';
 import { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from './exchange/feed.js';
 
 /**
@@ -120,7 +121,7 @@ const envSchema = z.object({
 });
 
 /** The demo packs shipped beside the source, found from here so the CLI works from any directory. */
-const SHIPPED_POLICIES = path.join(import.meta.dirname, '..', 'policies');
+const SHIPPED_POLICIES = path.join(ROOT, 'policies');
 
 /**
  * Reads and validates configuration from an environment map.

@@ -20,6 +20,12 @@ export interface RunningNode {
 
 /** How often a serving node compares watched entities for decisions changed by the date alone (expiry). */
 const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
+/**
+ * How long after the node starts the sweeps first run. Each reads every watch or every active record (3.3–3.6 s at a
+ * million records): run at once, they held up the first requests after a restart. Nothing waits on them: checks and
+ * the feed apply a record's publicity window themselves (exchange/publicity-expiry.ts).
+ */
+const FIRST_SWEEP_AFTER_MS = 60 * 1000;
 
 /** Wait before replacing a worker that died, so that one failing at start does not spin. */
 const RESTART_DELAY_MS = 1_000;
@@ -63,16 +69,19 @@ export async function startNode(config: Config): Promise<RunningNode> {
 
 /**
  * Watches swept for expiry and records past their publicity window marked expired (and so retracted from
- * partners), at start and every hour; partners' feeds pulled every CREDENCE_EXCHANGE_PULL_SECONDS. Each tick runs
- * only in the process leading (`App.peers.lead`), so N processes on one database do the work once; the row locks
- * these jobs take keep them correct even while the lead passes from one process to another.
+ * partners), a minute after the node starts and every hour; partners' feeds pulled at once and every
+ * CREDENCE_EXCHANGE_PULL_SECONDS. Each tick runs only in the process leading (`App.peers.lead`), so N processes on
+ * one database do the work once; the row locks these jobs take keep them correct even while the lead passes from
+ * one process to another.
  */
 function startPeriodicJobs(app: App, config: Config): Periodic[] {
-  const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
-    { name: 'expiry sweep', everyMs: EXPIRY_SWEEP_MS, run: () => app.watches.sweep() },
-    { name: 'publicity expiry sweep', everyMs: EXPIRY_SWEEP_MS, run: () => app.feed.expirePublicity() },
+  const jobs: { name: string; everyMs: number; firstAfterMs: number; run: () => Promise<unknown> }[] = [
+    { name: 'expiry sweep', everyMs: EXPIRY_SWEEP_MS, firstAfterMs: FIRST_SWEEP_AFTER_MS, run: () => app.watches.sweep() },
+    { name: 'publicity expiry sweep', everyMs: EXPIRY_SWEEP_MS, firstAfterMs: FIRST_SWEEP_AFTER_MS, run: () => app.feed.expirePublicity() },
   ];
-  if (config.exchangePullSeconds > 0) jobs.push({ name: 'exchange pull', everyMs: config.exchangePullSeconds * 1000, run: () => app.replication.pullAll() });
+  if (config.exchangePullSeconds > 0) {
+    jobs.push({ name: 'exchange pull', everyMs: config.exchangePullSeconds * 1000, firstAfterMs: 0, run: () => app.replication.pullAll() });
+  }
   return jobs.map((job) =>
     runEvery(
       job.everyMs,
@@ -80,6 +89,7 @@ function startPeriodicJobs(app: App, config: Config): Periodic[] {
         if (await app.peers.lead()) await job.run();
       },
       (error) => app.logger.error({ err: error }, `${job.name} failed`),
+      job.firstAfterMs,
     ),
   );
 }

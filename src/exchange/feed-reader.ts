@@ -14,6 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { IDENTIFIER_SCHEMES } from '../domain/identifiers/index.js';
 import { CURRENCIES, JURISDICTIONS, NAME_KINDS, NAME_LANGS, PENALTY_KINDS, RECORD_CATEGORIES, RECORD_STATUSES, REGULATORY_DOMAINS, SEVERITIES } from '../domain/taxonomy.js';
+import { workerModule } from '../paths.js';
 import { startWorker } from '../services/ts-worker.js';
 import type { IncomingPage } from '../store/exchange-repository.js';
 import { jsonOfPart, splitCompact } from './compact-jws.js';
@@ -182,7 +183,7 @@ export class FeedReader {
 
   private running(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(new URL('./feed-reader-worker.ts', import.meta.url));
+    const worker = startWorker(workerModule('exchange/feed-reader-worker'));
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;
       for (const deliver of this.sessions.values()) deliver(error);

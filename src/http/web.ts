@@ -10,9 +10,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { ROOT } from '../paths.js';
 import { MAX_PARAM_LENGTH, sendProblem, uriTooLong } from './problem.js';
 
-const WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
+const WEB_ROOT = path.join(ROOT, 'web', 'dist');
 
 /** Paths the app never owns: the API, its documentation, operations and well-known documents. */
 const API_PATHS = /^\/(v\d+|docs|openapi\.json|metrics|healthz|readyz|\.well-known)(\/|$|\?)/;

@@ -15,9 +15,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { readSnapshot, snapshotBytes, type Snapshot } from '../domain/snapshots.js';
+import { CODE_DIR, ROOT } from '../paths.js';
 import { writePosition, type Db } from '../store/database.js';
 
 /** An index that can be written and loaded: its file name, what else its snapshot depends on, and the two ways. */
@@ -145,16 +145,15 @@ async function writeSnapshot(file: string, key: string, snapshot: Snapshot): Pro
 }
 
 /**
- * A hash of what an index's content follows from besides the data: every source file under `src/` (evaluation,
- * name analysis, the index layouts) and the locked dependency versions (Chinese script conversion among them).
- * About 40 ms for 240 files.
+ * A hash of what an index's content follows from besides the data: the code that runs (every source file under
+ * `src/`, or the bundles in `dist/`: evaluation, name analysis, the index layouts) and the locked dependency versions
+ * (Chinese script conversion among them). About 40 ms for 240 source files.
  */
 async function codeHash(): Promise<string> {
-  const src = fileURLToPath(new URL('../', import.meta.url));
   const hash = createHash('sha256');
-  const files = (await readdir(src, { recursive: true })).filter((f) => /\.(ts|js|json|yaml)$/.test(f)).sort();
-  for (const file of [...files.map((f) => path.join(src, f)), path.join(src, '../package-lock.json')]) {
-    hash.update(file.slice(src.length)).update('\0');
+  const files = (await readdir(CODE_DIR, { recursive: true })).filter((f) => /\.(ts|m?js|json|yaml)$/.test(f)).sort();
+  for (const file of [...files.map((f) => path.join(CODE_DIR, f)), path.join(ROOT, 'package-lock.json')]) {
+    hash.update(path.relative(ROOT, file)).update('\0');
     hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
   }
   return hash.digest('hex');

@@ -1,13 +1,14 @@
 /**
- * Worker threads running this project's TypeScript modules. The worker registers the tsx loader itself, so it
- * starts the same way under the CLI, the test runner or any other host.
+ * Worker threads running this project's modules. From the sources, the worker registers the tsx loader itself, so it
+ * starts the same way under the CLI, the test runner or any other host; from the bundles (src/paths.ts), it runs the
+ * worker's own bundle.
  */
 import { Worker } from 'node:worker_threads';
+import { BUNDLED } from '../paths.js';
 
-const TSX_API_URL = import.meta.resolve('tsx/esm/api');
-
-/** A worker thread running the module at `moduleUrl` (an `import.meta.url`-relative URL), with `workerData`. */
+/** A worker thread running the module at `moduleUrl` (from `workerModule`), with `workerData`. */
 export function startWorker(moduleUrl: URL, workerData?: unknown): Worker {
-  const bootstrap = `import(${JSON.stringify(TSX_API_URL)}).then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl.href)}); })`;
+  if (BUNDLED) return new Worker(moduleUrl, { workerData, execArgv: [] });
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
 }

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DatabaseTarget } from '../config.js';
 import type { Db } from './database.js';
@@ -135,7 +135,9 @@ class PostgresChangeBus<M> implements ChangeBus<M> {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    // Loaded here: a node on the embedded database never needs the driver.
+    const { default: driver } = await import('pg');
+    const client = new driver.Client({ connectionString: this.url, keepAlive: true });
     let open = true;
     const gone = (error?: Error) => {
       if (!open) return;

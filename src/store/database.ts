@@ -2,17 +2,18 @@
  * The dialect seam. SQL is written once for PostgreSQL; only connecting, migrating, transactions and bulk
  * COPY differ between the embedded PGlite and a PostgreSQL server (`dialects/`).
  */
-import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import path from 'node:path';
 import type { DatabaseTarget } from '../config.js';
+import { ROOT } from '../paths.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
 /** A Drizzle database or transaction, whichever dialect is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = path.join(ROOT, 'src', 'store', 'migrations');
 
 /** A transaction: Drizzle for queries, plus COPY … FROM STDIN for bulk loads. */
 export interface Tx {

@@ -2,12 +2,13 @@
  * The main thread's side of the import pipeline: starts the preparing worker for a file and yields its
  * batches, acknowledging each once it has been written so the worker can prepare further ahead.
  */
+import { workerModule } from '../../paths.js';
 import { startWorker } from '../ts-worker.js';
 import { unpackBatch, type PreparedBatch } from './prepare.js';
 import type { PrepareWorkerData, PrepareWorkerMessage } from './prepare-worker.js';
 
 export async function* preparedBatches(options: PrepareWorkerData): AsyncGenerator<PreparedBatch> {
-  const worker = startWorker(new URL('./prepare-worker.ts', import.meta.url), options);
+  const worker = startWorker(workerModule('services/import/prepare-worker'), options);
   const queue: PrepareWorkerMessage[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
