@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,9 @@ describe('the CLI bundles', () => {
 
     const stub = path.join(root, 'src', 'cli', 'main.ts');
     writeFileSync(stub, "console.log('from the sources');\n");
-    expect(await help()).toBe('from the sources\n');
+    const stale = await credence(['--help']).done;
+    expect(stale.stdout).toBe('from the sources\n');
+    expect(stale.stderr).toContain('src/ changed since dist/ was built');
     age(stub);
     age(path.join(root, 'src', 'cli'));
     expect(await help()).toContain('Credence: enterprise credit information');
@@ -125,5 +127,9 @@ describe('the CLI bundles', () => {
     writeFileSync(path.join(root, 'src', 'cli', 'added.ts'), '');
     age(path.join(root, 'src', 'cli', 'added.ts'));
     expect(await help()).toBe('from the sources\n');
+
+    // Never built: the sources, with nothing to say about it.
+    renameSync(path.join(root, 'dist'), path.join(root, 'dist-away'));
+    expect(await credence(['--help']).done).toMatchObject({ code: 0, stdout: 'from the sources\n', stderr: '' });
   });
 });
