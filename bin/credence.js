@@ -12,8 +12,9 @@ const bundle = path.join(root, 'dist', 'main.mjs');
 function bundleIsCurrent() {
   const built = statSync(bundle).mtimeMs;
   const src = path.join(root, 'src');
-  // Folders too: removing or renaming a file changes its folder's time.
-  return [src, ...readdirSync(src, { recursive: true }).map((entry) => path.join(src, entry))].every((file) => statSync(file).mtimeMs <= built);
+  // Folders too: removing or renaming a file changes its folder's time. A file gone while looking counts as a change.
+  const newer = (file) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > built;
+  return ![src, ...readdirSync(src, { recursive: true }).map((entry) => path.join(src, entry))].some(newer);
 }
 
 if (existsSync(bundle) && bundleIsCurrent()) {
