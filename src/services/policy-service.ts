@@ -92,7 +92,7 @@ export class PolicyService {
     const version = this.active?.version;
     await this.start();
     const pack = this.pack;
-    if (pack.version !== version || !this.index) {
+    if (pack.version !== version || !this.index.current) {
       this.index.drop();
       return;
     }

@@ -132,6 +132,9 @@ describe('policy simulation and activation', () => {
     const restarted = await buildApp({ ...t.app.config }, { logger: pino({ level: 'silent' }), clock: () => TEST_NOW });
     try {
       expect(restarted.policy.pack.version).toBe('2026.2');
+      // A process that never built the check index (changes may have been missed) has nothing to rebuild.
+      await restarted.policy.rebuild();
+      expect(restarted.policy.builtIndex()).toBeUndefined();
     } finally {
       await restarted.close();
     }

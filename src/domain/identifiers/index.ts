@@ -110,7 +110,7 @@ export function parseEntityRef(
  *
  * @example formatIdentifier({ scheme: 'hk-brn', value: '12345678' }) // 'hk-brn:12345678'
  */
-export function formatIdentifier(identifier: Identifier): string {
+export function formatIdentifier(identifier: { readonly scheme: string; readonly value: string }): string {
   return `${identifier.scheme}:${identifier.value}`;
 }
 

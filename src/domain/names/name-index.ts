@@ -112,7 +112,7 @@ export function indexEntities(index: NameIndex, entities: Iterable<SearchableEnt
     const held = indexedEntity(index, entity.id);
     if (held && sameSearchableContent(held, entity)) continue;
     if (held) removeEntities(index, [entity.id]);
-    for (const id of entity.identifiers) index.identifiers.set(identifierKey(id), entity.id);
+    for (const id of entity.identifiers) index.identifiers.set(formatIdentifier(id), entity.id);
     const slots: number[] = [];
     const jurisdiction = jurisdictionNumber(index, entity.jurisdiction);
     for (const name of entity.names) {
@@ -160,7 +160,7 @@ function removeLive(index: NameIndex, entityId: string): string[] {
     index.slotJurisdictions[at] = 0;
   }
   index.entities.delete(entityId);
-  return entity.identifiers.map(identifierKey);
+  return entity.identifiers.map(formatIdentifier);
 }
 
 /** Empties a base entity's slots and marks it gone; its identifier keys (none when the base holds no such entity). */
@@ -171,10 +171,6 @@ function removeFromBase(index: NameIndex, entityId: string): string[] {
   for (const at of baseEntitySlots(base, n)) index.slotJurisdictions[at] = 0;
   base.gone.add(n);
   return baseEntityIdentifiers(base, n);
-}
-
-export function identifierKey(id: { readonly scheme: string; readonly value: string }): string {
-  return `${id.scheme}:${id.value}`;
 }
 
 /** Files a word new to the index under its typo variants. */

@@ -1,7 +1,8 @@
+import { formatIdentifier } from '../identifiers/index.js';
 import type { Snapshot, SnapshotArray } from '../snapshots.js';
 import { buildNumberLists, buildStringList, buildStringTable, findString, listAt, stringAt, stringCount, type NumberLists, type StringTable } from './frozen-tables.js';
 import { BASE_SHAPE, baseEntityCount, baseEntityIdentifiers, baseEntitySlots, encodeName, type NameBase, type NameBaseArrays } from './name-base.js';
-import { concatenated, createNameIndex, firstLiveSlot, identifierKey, slotCount, type NameIndex } from './name-index.js';
+import { concatenated, createNameIndex, firstLiveSlot, slotCount, type NameIndex } from './name-index.js';
 
 const FORMAT = 'credence-name-index';
 /** Raised whenever the arrays or the name encoding change: an older snapshot is refused, and the index rebuilt. */
@@ -107,7 +108,7 @@ function* heldEntities(index: NameIndex): Generator<HeldEntity> {
     yield { id, jurisdiction: base.arrays.entityJurisdictions[n]!, slots: baseEntitySlots(base, n), identifiers: baseEntityIdentifiers(base, n) };
   }
   for (const [id, { entity, slots }] of index.entities) {
-    yield { id, jurisdiction: index.jurisdictions.get(entity.jurisdiction)!, slots, identifiers: entity.identifiers.map(identifierKey) };
+    yield { id, jurisdiction: index.jurisdictions.get(entity.jurisdiction)!, slots, identifiers: entity.identifiers.map(formatIdentifier) };
   }
 }
 
