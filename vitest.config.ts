@@ -12,6 +12,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/temp-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     maxWorkers: 3,
