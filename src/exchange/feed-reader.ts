@@ -82,8 +82,8 @@ export function decodePayload(segment: string): Decoded {
   let json: unknown;
   try {
     json = jsonOfPart(segment);
-  } catch {
-    return { malformed: 'the payload is not JSON' };
+  } catch (error) {
+    return { malformed: `the payload is not base64url JSON: ${(error as Error).message}` };
   }
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success) return { malformed: `the payload is not a feed page: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };

@@ -52,6 +52,8 @@ describe('verifyReport', () => {
     change(payload);
     return [h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.');
   };
+  const withPart = (token: string, index: number, change: (part: string) => string) =>
+    token.split('.').map((part, i) => (i === index ? change(part) : part)).join('.');
   const signedWith = (header: Record<string, unknown>, payload: object) =>
     new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', ...header }).sign(signer.key);
   const b64 = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
@@ -65,6 +67,9 @@ describe('verifyReport', () => {
     ['another typ', () => signedWith({ kid: signer.kid, typ: 'JWT' }, { ...REPORT, ...claims }), '2026-12-01', 'wrong-type'],
     ['alg none', async () => `${b64({ alg: 'none', kid: signer.kid, typ: REPORT_TYP })}.${jws.split('.')[1]}.`, '2026-12-01', 'unsupported-algorithm'],
     ['a critical header extension', async () => [b64({ alg: 'EdDSA', kid: signer.kid, typ: REPORT_TYP, crit: ['b64'], b64: false }), ...jws.split('.').slice(1)].join('.'), '2026-12-01', 'malformed'],
+    ['a payload with characters outside base64url', async () => withPart(jws, 1, (p) => `${p.slice(0, 8)}+/${p.slice(10)}`), '2026-12-01', 'malformed'],
+    ['a payload with a line break in it', async () => withPart(jws, 1, (p) => `${p.slice(0, 40)}\n${p.slice(40)}`), '2026-12-01', 'malformed'],
+    ['a padded payload', async () => withPart(jws, 1, (p) => `${p}${'='.repeat((4 - (p.length % 4)) % 4 || 4)}`), '2026-12-01', 'malformed'],
     ['a signature that is not base64url', async () => `${jws.slice(0, -2)}+/`, '2026-12-01', 'malformed'],
     ['an empty signature', async () => `${jws.split('.').slice(0, 2).join('.')}.`, '2026-12-01', 'bad-signature'],
     ['an unknown issuer', async () => sign({ issuer: 'credence:xx' }), '2026-12-01', 'unknown-issuer'],
