@@ -164,7 +164,7 @@ export class FeedService {
     let more = false;
     if (covering.length > 0) {
       const categories = [...new Set(covering.flatMap((a) => a.records.map((r) => r.category)))];
-      const rows = await readFeedRows(database.db, { node, after: position, categories, limit });
+      const rows = await readFeedRows(database, { node, after: position, categories, limit });
       const shared = rows.map((row) => (current && row.status === 'active' && !this.outOfWindow(pack, row, day) ? termsFor(current, row) : undefined));
       const shareable = new Map((await namedEntities(database.db, [...new Set(rows.filter((_, i) => shared[i]).map((r) => r.entityId))])).map((e) => [e.id, e]));
       const listed = new Set<string>();

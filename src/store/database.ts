@@ -121,6 +121,15 @@ export function decodeCopyRows(text: string): (string | null)[][] {
   return rows;
 }
 
+/**
+ * `text` as an SQL string literal, for the statements that take no parameters (COPY). With
+ * `standard_conforming_strings` (on by default since PostgreSQL 9.1, and in PGlite) only the quote is doubled.
+ */
+export function sqlLiteral(text: string): string {
+  if (text.includes('\0')) throw new Error('an SQL string literal cannot hold NUL');
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 export function copyStatement(table: string, columns: readonly string[], source: 'STDIN' | "'/dev/blob'"): string {
   return `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 }
