@@ -69,7 +69,7 @@ describe('verifyReport', () => {
     ['a critical header extension', async () => [b64({ alg: 'EdDSA', kid: signer.kid, typ: REPORT_TYP, crit: ['b64'], b64: false }), ...jws.split('.').slice(1)].join('.'), '2026-12-01', 'malformed'],
     ['a payload with characters outside base64url', async () => withPart(jws, 1, (p) => `${p.slice(0, 8)}+/${p.slice(10)}`), '2026-12-01', 'malformed'],
     ['a payload with a line break in it', async () => withPart(jws, 1, (p) => `${p.slice(0, 40)}\n${p.slice(40)}`), '2026-12-01', 'malformed'],
-    ['a padded payload', async () => withPart(jws, 1, (p) => `${p}${'='.repeat((4 - (p.length % 4)) % 4 || 4)}`), '2026-12-01', 'malformed'],
+    ['a padded payload', async () => withPart(jws, 1, (p) => `${p}==`), '2026-12-01', 'malformed'],
     ['a signature that is not base64url', async () => `${jws.slice(0, -2)}+/`, '2026-12-01', 'malformed'],
     ['an empty signature', async () => `${jws.split('.').slice(0, 2).join('.')}.`, '2026-12-01', 'bad-signature'],
     ['an unknown issuer', async () => sign({ issuer: 'credence:xx' }), '2026-12-01', 'unknown-issuer'],

@@ -45,8 +45,8 @@ export async function readFeedRows(
   // times as much CPU a row (12 µs against 4 on PostgreSQL 15), and on this side parsing the two JSON columns of
   // each row costs what parsing the page's JSON did. COPY takes no parameters: the values are written as literals.
   const text = await database.copyOut(
-    `select id, feed_xid, entity_id, origin_node, source_id, category, domain, severity, authority, decision_no, decided_on, legal_basis,
-        summary, details, status, disputed
+    `select id, feed_xid, entity_id, source_id, category, domain, severity, authority, decision_no, decided_on, legal_basis, summary,
+        details, status, disputed
       from records
       where origin_node = ${sqlLiteral(node)} and (origin_node, feed_xid, id) > (${sqlLiteral(node)}, ${BigInt(after.xid)}, ${BigInt(after.id)})
         and feed_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
@@ -57,19 +57,19 @@ export async function readFeedRows(
   return decodeCopyRows(text).map((f) => ({
     id: Number(f[0]),
     entityId: f[2]!,
-    originNode: f[3]!,
-    sourceId: f[4]!,
-    category: f[5]!,
-    domain: f[6]!,
-    severity: f[7] ?? null,
-    authority: f[8]!,
-    decisionNo: f[9]!,
-    decidedOn: f[10]!,
-    legalBasis: JSON.parse(f[11]!) as FeedRow['legalBasis'],
-    summary: f[12]!,
-    details: f[13] === null ? null : (JSON.parse(f[13]!) as FeedRow['details']),
-    status: f[14]!,
-    disputed: f[15] === 't',
+    originNode: node,
+    sourceId: f[3]!,
+    category: f[4]!,
+    domain: f[5]!,
+    severity: f[6] ?? null,
+    authority: f[7]!,
+    decisionNo: f[8]!,
+    decidedOn: f[9]!,
+    legalBasis: JSON.parse(f[10]!) as FeedRow['legalBasis'],
+    summary: f[11]!,
+    details: f[12] === null ? null : (JSON.parse(f[12]!) as FeedRow['details']),
+    status: f[13]!,
+    disputed: f[14] === 't',
     statusChangedOn: null,
     position: { xid: f[1]!, id: f[0]! },
   }));
