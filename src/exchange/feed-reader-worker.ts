@@ -1,10 +1,11 @@
 /**
  * The reading thread of `feed-reader.ts`: for each pull it reads pages one after another, following their `next`
  * cursors, at most PAGES_AHEAD pages ahead of what the main thread has taken, and stops at the end of the feed, at a
- * page it cannot follow, at an error, or when told to.
+ * page it cannot follow, at an error, or when told to. It asks for the next page as soon as an answer's headers name
+ * its cursor (`nextCursorHint`), while it reads this one.
  */
 import { parentPort } from 'node:worker_threads';
-import { PAGES_AHEAD, readPage, type FeedRequest, type ReaderReply, type ReaderRequest } from './feed-reader.js';
+import { askPage, nextCursorHint, PAGES_AHEAD, readAnswer, type FeedRequest, type ReaderReply, type ReaderRequest } from './feed-reader.js';
 
 const port = parentPort!;
 /** Per pull: pages posted and not yet taken, and how to wake the reader waiting for room. */
@@ -25,11 +26,27 @@ port.on('message', (message: ReaderRequest) => {
 
 async function read(session: number, request: FeedRequest): Promise<void> {
   const post = (reply: ReaderReply) => port.postMessage(reply);
+  const stopped = new AbortController();
+  const ask = (after: string) => {
+    const cancel = new AbortController();
+    const answer = askPage(request, after, AbortSignal.any([stopped.signal, cancel.signal]));
+    // A failure counts only if the answer is read (below); one asked for ahead may never be.
+    answer.catch(() => undefined);
+    return { after, answer, cancel };
+  };
+  // The next page, asked for as soon as this one's answer names its cursor: the partner builds it while this thread
+  // reads and decodes this one and waits for room. So one answer at most is held besides the pages read ahead.
+  let ahead: ReturnType<typeof ask> | undefined;
   try {
     for (let after = request.after; ; ) {
-      const page = await readPage(request, after);
+      if (ahead?.after !== after) ahead?.cancel.abort();
+      const answer = await (ahead?.after === after ? ahead : ask(after)).answer;
       const state = sessions.get(session);
       if (!state) return;
+      const hint = nextCursorHint(answer);
+      ahead = hint === undefined ? undefined : ask(hint);
+      const page = await readAnswer(answer);
+      if (!sessions.has(session)) return;
       post({ session, type: 'page', page });
       state.ahead++;
       const decoded = page.jws && 'page' in page.jws.decoded ? page.jws.decoded.page : undefined;
@@ -41,6 +58,8 @@ async function read(session: number, request: FeedRequest): Promise<void> {
     post({ session, type: 'end' });
   } catch (error) {
     if (sessions.has(session)) post({ session, type: 'error', message: (error as Error).message });
+  } finally {
+    sessions.delete(session);
+    stopped.abort();
   }
-  sessions.delete(session);
 }

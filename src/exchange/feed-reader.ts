@@ -114,17 +114,35 @@ export interface ReadPage {
 export type ReaderRequest = { type: 'start'; session: number; request: FeedRequest } | { type: 'ack' | 'stop'; session: number };
 export type ReaderReply = { session: number } & ({ type: 'page'; page: ReadPage } | { type: 'error'; message: string } | { type: 'end' });
 
-/** Fetches the page after `after` and reads it (on the reading thread). */
-export async function readPage(request: FeedRequest, after: string): Promise<ReadPage> {
+/** Asks the partner for the page after `after`; resolves with its answer once the headers are in. */
+export function askPage(request: FeedRequest, after: string, signal: AbortSignal): Promise<Response> {
   const url = new URL(request.url);
   if (after) url.searchParams.set('after', after);
   url.searchParams.set('limit', String(request.limit));
-  const response = await fetch(url, {
+  return fetch(url, {
     headers: { authorization: request.authorization, accept: 'application/jose' },
-    signal: AbortSignal.timeout(request.timeoutMs),
+    signal: AbortSignal.any([signal, AbortSignal.timeout(request.timeoutMs)]),
   });
-  const body = await response.text();
-  if (!response.ok) throw new Error(`GET ${url.origin}${url.pathname} answered ${response.status}: ${body.slice(0, 300)}`);
+}
+
+/**
+ * The cursor an answer names for the page after it (`Link: <?after=…>; rel="next"`, sent while more follow), so
+ * that the next page can be asked for while this one is read and decoded. Only a hint: the page's signed `next`
+ * decides what is read, and a page asked for under another cursor is dropped.
+ */
+export function nextCursorHint(answer: Response): string | undefined {
+  const target = answer.headers.get('link')?.match(/<([^>]*)>\s*;\s*rel="?next"?/)?.[1];
+  if (target === undefined || !URL.canParse(target, answer.url)) return undefined;
+  return new URL(target, answer.url).searchParams.get('after') ?? undefined;
+}
+
+/** Reads the page out of the partner's answer (on the reading thread). */
+export async function readAnswer(answer: Response): Promise<ReadPage> {
+  const body = await answer.text();
+  if (!answer.ok) {
+    const url = new URL(answer.url);
+    throw new Error(`GET ${url.origin}${url.pathname} answered ${answer.status}: ${body.slice(0, 300)}`);
+  }
   const digest = createHash('sha256').update(body).digest('hex');
   const parts = splitCompact(body);
   return parts ? { digest, jws: { parts, decoded: decodePayload(parts[1]) } } : { digest };

@@ -63,6 +63,13 @@ export interface FeedPayload {
   items: FeedItem[];
 }
 
+/** A page as served: the compact JWS, and the cursor and `more` of its payload, for the answer's `Link` header. */
+export interface SignedPage {
+  jws: Buffer;
+  next: string;
+  more: boolean;
+}
+
 /**
  * A page's content as the receiving node applies it, each upsert's record encoded for COPY
  * (`encodeIncomingRecord`); undefined when the page is not well formed: an entity listed twice or by no upsert,
@@ -137,10 +144,10 @@ export class FeedService {
    * The next page for `partner` after `after`, signed. Refused (403) when no agreement of this node's pack
    * names the partner at all.
    */
-  async page(partner: NodeId, after: string | undefined, limit = DEFAULT_FEED_LIMIT): Promise<string> {
+  async page(partner: NodeId, after: string | undefined, limit = DEFAULT_FEED_LIMIT): Promise<SignedPage> {
     const payload = await this.payload(partner, after, limit);
     const key = await this.deps.nodeKeys.signingKey();
-    return signCompact({ alg: NODE_KEY_ALG, kid: key.kid, typ: FEED_TYP }, JSON.stringify(payload), key.key);
+    return { jws: signCompact({ alg: NODE_KEY_ALG, kid: key.kid, typ: FEED_TYP }, JSON.stringify(payload), key.key), next: payload.next, more: payload.more };
   }
 
   /** The content of the next page for `partner` after `after`, before it is signed. */

@@ -39,5 +39,5 @@ export function signReport(
 ): string {
   const iat = Math.floor(options.now.getTime() / 1000);
   const claims: ReportClaims = { iss: options.issuer, sub: options.subject, iat, exp: iat + options.validityDays * 86_400 };
-  return signCompact({ alg: NODE_KEY_ALG, kid: key.kid, typ: REPORT_TYP }, JSON.stringify({ ...report, ...claims }), key.key);
+  return signCompact({ alg: NODE_KEY_ALG, kid: key.kid, typ: REPORT_TYP }, JSON.stringify({ ...report, ...claims }), key.key).toString('latin1');
 }

@@ -6,7 +6,7 @@
  * audit chain (`verifyAuditChain`, which `credence audit verify` runs). A decision retried after it committed is answered with the
  * decided objection (nothing written twice); a different decision of it is 409.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ import { openDatabase, queryRows, type Db } from '../../src/store/database.js';
 import { startCli, type CliResult } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { daysAgo, writeLines } from '../support/lines.js';
+import { LoopbackServer } from '../support/loopback-server.js';
 import { freePort } from '../support/ports.js';
 
 const OBJECTIONS = 24;
@@ -174,29 +175,20 @@ async function shutDown(node: Node): Promise<void> {
  * kills the server (SIGKILL) and drops that answer: that decision committed, its reviewer never hears so.
  * Decisions in flight at that moment die with the server, committed or not.
  */
-class Relay {
+class Relay extends LoopbackServer {
   private answers = 0;
   /** The URL of the decision that committed and whose answer was dropped. */
   lostAfterCommit: string | undefined;
-  private readonly server = createServer((req, res) => void this.forward(req, res));
 
   constructor(
     private readonly target: string,
     private readonly at: number,
     private readonly kill: () => void,
-  ) {}
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  ) {
+    super();
   }
 
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     try {

@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -17,6 +17,7 @@ import { readAuditLog } from '../../src/store/audit-repository.js';
 import { openDatabase, queryRows } from '../../src/store/database.js';
 import { runCli, startCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { LoopbackServer } from '../support/loopback-server.js';
 import { freePort } from '../support/ports.js';
 
 const databases: TestDatabase[] = [];
@@ -62,16 +63,12 @@ async function demoFile(node: 'gd' | 'hk', entities: number): Promise<string> {
  * puller asks for page k + 1 once page k is verified and before it is written, so at the fourth request pages 1
  * and 2 are committed and page 3 is being written.
  */
-class Relay {
+class Relay extends LoopbackServer {
   private requests = 0;
   private victim: { at: number; kill: () => void } | undefined;
-  private readonly server = createServer((req, res) => void this.forward(req.url ?? '/', req.headers.authorization, res));
 
-  constructor(private readonly target: string) {}
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  constructor(private readonly target: string) {
+    super();
   }
 
   arm(at: number, kill: () => void): void {
@@ -79,12 +76,9 @@ class Relay {
     this.victim = { at, kill };
   }
 
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async forward(url: string, authorization: string | undefined, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const authorization = req.headers.authorization;
     if (url.startsWith('/v1/exchange/feed') && this.victim && ++this.requests === this.victim.at) {
       this.victim.kill();
       this.victim = undefined;

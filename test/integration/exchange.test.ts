@@ -5,7 +5,7 @@
  * AEO facilitates customs clearance in gd and nothing else; when the agreement ends, what was shared is retracted.
  */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +15,12 @@ import { CompactSign, generateKeyPair } from 'jose';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/http/server.js';
-import { queryRows, type Db } from '../../src/store/database.js';
+import { queryRows } from '../../src/store/database.js';
 import { applyFeedItems } from '../../src/store/exchange-repository.js';
 import { createTestApp, SERVICE_KEY, TEST_NOW, type TestApp } from '../support/app.js';
-import { incomingOf } from '../support/feed.js';
+import { feedServes, incomingOf } from '../support/feed.js';
 import { writeLines } from '../support/lines.js';
+import { LoopbackServer } from '../support/loopback-server.js';
 
 const HK_PACK = fileURLToPath(new URL('../../policies/hk', import.meta.url));
 const AEO_FIELDS = ['sourceId', 'category', 'domain', 'authority', 'decidedOn', 'rating'];
@@ -64,24 +65,16 @@ const licence = { type: 'record', sourceId: 'hk-lic-1', subject: 'hk-brn:1000000
 type Mode = 'pass' | 'down' | 'repeat' | 'alter' | 'rogue' | 'replay';
 
 /** A proxy in front of the hk node: JWKS passes untouched; feed responses suffer the current mode. */
-class FaultyProxy {
+class FaultyProxy extends LoopbackServer {
   mode: Mode = 'pass';
   /** Every feed page that went through, in order. */
   readonly pages: string[] = [];
-  private readonly server: Server;
   constructor(private readonly target: () => string, private readonly rogueSign: (jws: string) => Promise<string>) {
-    this.server = createServer((req, res) => void this.handle(req.url ?? '/', req.headers.authorization ?? '', res));
+    super();
   }
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address() as { port: number };
-    return `http://127.0.0.1:${address.port}`;
-  }
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-  private async handle(url: string, authorization: string, res: import('node:http').ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const authorization = req.headers.authorization ?? '';
     const feed = url.startsWith('/v1/exchange/feed');
     if (feed && this.mode === 'down') {
       res.writeHead(503).end('partner down');
@@ -111,21 +104,6 @@ function alter(jws: string): string {
   const payload = payloadOf(jws);
   payload.iat += 1;
   return `${header}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
-}
-
-/**
- * Waits until every transaction running when it was called has ended. A feed serves only what transactions
- * older than all running ones wrote (`pg_snapshot_xmin`, cluster-wide), and other test files run transactions in
- * the same PostgreSQL cluster: until they end, a fresh import is rightly held back.
- */
-async function feedServes(db: Db): Promise<void> {
-  const [mine] = await queryRows<{ xid: string }>(db, sql`select pg_current_xact_id()::text as xid`);
-  for (let waited = 0; waited < 30_000; waited += 20) {
-    const [now] = await queryRows<{ xmin: string }>(db, sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
-    if (BigInt(now!.xmin) > BigInt(mine!.xid)) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('transactions elsewhere in the cluster did not end within 30 s');
 }
 
 describe('exchange between nodes', () => {

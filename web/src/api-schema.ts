@@ -1753,7 +1753,7 @@ export interface paths {
         };
         /**
          * A page of this node’s exchange feed, signed
-         * @description For a partner node’s key. Upserts (the record with the fields the sharing agreement in force names, and its entity’s shared identifiers and names) and retractions (repaired, corrected, revoked, expired, or no longer shared), in feed order from `after`. The body is a compact JWS (EdDSA, `kid` in the header, `typ` credence-feed+json) whose payload holds `iss`, `aud`, `iat`, `after`, `next`, `more`, `agreement` and `items`. Ask again with `after` = `next` while `more` is true. 403 when no agreement names the partner.
+         * @description For a partner node’s key. Upserts (the record with the fields the sharing agreement in force names, and its entity’s shared identifiers and names) and retractions (repaired, corrected, revoked, expired, or no longer shared), in feed order from `after`. The body is a compact JWS (EdDSA, `kid` in the header, `typ` credence-feed+json) whose payload holds `iss`, `aud`, `iat`, `after`, `next`, `more`, `agreement` and `items`. Ask again with `after` = `next` while `more` is true. While it is, the answer also names the next page in a `Link` header (RFC 8288, `rel="next"`, relative to this URL), so that a partner can ask for it before it has decoded this one; the signed `next` is what counts. 403 when no agreement names the partner.
          */
         get: {
             parameters: {

@@ -36,7 +36,7 @@ export const exchangeFeedRoutes =
       schema: {
         summary: 'A page of this node’s exchange feed, signed',
         description:
-          'For a partner node’s key. Upserts (the record with the fields the sharing agreement in force names, and its entity’s shared identifiers and names) and retractions (repaired, corrected, revoked, expired, or no longer shared), in feed order from `after`. The body is a compact JWS (EdDSA, `kid` in the header, `typ` credence-feed+json) whose payload holds `iss`, `aud`, `iat`, `after`, `next`, `more`, `agreement` and `items`. Ask again with `after` = `next` while `more` is true. 403 when no agreement names the partner.',
+          'For a partner node’s key. Upserts (the record with the fields the sharing agreement in force names, and its entity’s shared identifiers and names) and retractions (repaired, corrected, revoked, expired, or no longer shared), in feed order from `after`. The body is a compact JWS (EdDSA, `kid` in the header, `typ` credence-feed+json) whose payload holds `iss`, `aud`, `iat`, `after`, `next`, `more`, `agreement` and `items`. Ask again with `after` = `next` while `more` is true. While it is, the answer also names the next page in a `Link` header (RFC 8288, `rel="next"`, relative to this URL), so that a partner can ask for it before it has decoded this one; the signed `next` is what counts. 403 when no agreement names the partner.',
         tags: ['exchange'],
         querystring: z.object({
           after: z.string().max(400).optional().describe('The `next` cursor of the previous page; absent for the start'),
@@ -44,7 +44,7 @@ export const exchangeFeedRoutes =
         }),
         produces: ['application/jose'],
         response: {
-          200: { description: 'compact JWS', content: { 'application/jose': { schema: z.string() } } },
+          200: { description: 'compact JWS', content: { 'application/jose': { schema: z.custom<Buffer>((body) => Buffer.isBuffer(body)).meta({ type: 'string' }) } } },
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -54,7 +54,8 @@ export const exchangeFeedRoutes =
         const principal = request.principal;
         if (principal.role !== 'partner') throw new DomainError('FORBIDDEN', 'needs a partner key');
         const page = await deps.feed.page(principal.node, request.query.after, request.query.limit);
-        return reply.type('application/jose').send(page);
+        if (page.more) reply.header('link', `<?${new URLSearchParams({ after: page.next, limit: String(request.query.limit) })}>; rel="next"`);
+        return reply.type('application/jose').send(page.jws);
       },
     });
 
