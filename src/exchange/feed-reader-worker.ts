@@ -1,8 +1,8 @@
 /**
  * The reading thread of `feed-reader.ts`: for each pull it reads pages one after another, following their `next`
  * cursors, at most PAGES_AHEAD pages ahead of what the main thread has taken, and stops at the end of the feed, at a
- * page it cannot follow, at an error, or when told to. It asks for the next page as soon as an answer's headers name
- * its cursor (`nextCursorHint`), while it reads this one.
+ * page it cannot follow, at an error, or when told to. With `askAhead` it asks for the next page as soon as an
+ * answer's headers name its cursor (`nextCursorHint`), while it reads this one.
  */
 import { parentPort } from 'node:worker_threads';
 import { askPage, nextCursorHint, PAGES_AHEAD, readAnswer, type FeedRequest, type ReaderReply, type ReaderRequest } from './feed-reader.js';
@@ -34,8 +34,9 @@ async function read(session: number, request: FeedRequest): Promise<void> {
     answer.catch(() => undefined);
     return { after, answer, cancel };
   };
-  // The next page, asked for as soon as this one's answer names its cursor: the partner builds it while this thread
-  // reads and decodes this one and waits for room. So one answer at most is held besides the pages read ahead.
+  // The next page, asked for as soon as this one's answer names its cursor (when the request says so): the partner
+  // builds it while this thread reads and decodes this one and waits for room. So one answer at most is held besides
+  // the pages read ahead.
   let ahead: ReturnType<typeof ask> | undefined;
   try {
     for (let after = request.after; ; ) {
@@ -44,7 +45,7 @@ async function read(session: number, request: FeedRequest): Promise<void> {
       const state = sessions.get(session);
       if (!state) return;
       const hint = nextCursorHint(answer);
-      ahead = hint === undefined ? undefined : ask(hint);
+      ahead = hint !== undefined && request.askAhead ? ask(hint) : undefined;
       const page = await readAnswer(answer);
       if (!sessions.has(session)) return;
       post({ session, type: 'page', page });

@@ -100,6 +100,8 @@ export interface FeedRequest {
   after: string;
   limit: number;
   timeoutMs: number;
+  /** Whether to ask for the next page as soon as an answer's `Link` header names it (`nextCursorHint`). */
+  askAhead: boolean;
 }
 
 /** A page as read: its digest, and its JWS parts and decoded payload when it is a compact JWS. */
