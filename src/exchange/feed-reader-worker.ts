@@ -44,7 +44,7 @@ async function read(session: number, request: FeedRequest): Promise<void> {
       const answer = await (ahead?.after === after ? ahead : ask(after)).answer;
       const state = sessions.get(session);
       if (!state) return;
-      const hint = nextCursorHint(answer);
+      const hint = nextCursorHint(answer.headers.get('link'), answer.url);
       ahead = hint !== undefined && request.askAhead ? ask(hint) : undefined;
       const page = await readAnswer(answer);
       if (!sessions.has(session)) return;

@@ -99,6 +99,7 @@ export interface FeedRequest {
   authorization: string;
   after: string;
   limit: number;
+  /** How long a page may take from being asked for until it is read: for a page asked ahead, waiting for room counts. */
   timeoutMs: number;
   /** Whether to ask for the next page as soon as an answer's `Link` header names it (`nextCursorHint`). */
   askAhead: boolean;
@@ -128,14 +129,14 @@ export function askPage(request: FeedRequest, after: string, signal: AbortSignal
 }
 
 /**
- * The cursor an answer names for the page after it (`Link: <?after=…>; rel="next"`, sent while more follow), so
- * that the next page can be asked for while this one is read and decoded. Only a hint: the page's signed `next`
- * decides what is read, and a page asked for under another cursor is dropped.
+ * The cursor an answer's `Link` header names for the page after it (`<?after=…>; rel="next"`, sent while more
+ * follow; `base` is the URL answered), so that the next page can be asked for while this one is read and decoded.
+ * Only a hint: the page's signed `next` decides what is read, and a page asked for under another cursor is dropped.
  */
-export function nextCursorHint(answer: Response): string | undefined {
-  const target = answer.headers.get('link')?.match(/<([^>]*)>\s*;\s*rel="?next"?/)?.[1];
-  if (target === undefined || !URL.canParse(target, answer.url)) return undefined;
-  return new URL(target, answer.url).searchParams.get('after') ?? undefined;
+export function nextCursorHint(link: string | null, base: string): string | undefined {
+  const target = link?.match(/<([^>]*)>\s*;\s*rel=(?:next|"next")\s*(?:[;,]|$)/)?.[1];
+  if (target === undefined || !URL.canParse(target, base)) return undefined;
+  return new URL(target, base).searchParams.get('after') ?? undefined;
 }
 
 /** Reads the page out of the partner's answer (on the reading thread). */
