@@ -34,18 +34,21 @@ async function read(session: number, request: FeedRequest): Promise<void> {
     answer.catch(() => undefined);
     return { after, answer, cancel };
   };
-  // The next page, asked for as soon as this one's answer names its cursor (when the request says so): the partner
-  // builds it while this thread reads and decodes this one and waits for room. So one answer at most is held besides
-  // the pages read ahead.
-  let ahead: ReturnType<typeof ask> | undefined;
+  // The page asked for. With `askAhead`, the next one is asked for as soon as this one's answer names its cursor: the
+  // partner builds it while this thread reads and decodes this one and waits for room, so one answer at most is held
+  // besides the pages read ahead. It is dropped if the signed cursor is another.
+  let asked: ReturnType<typeof ask> | undefined;
   try {
     for (let after = request.after; ; ) {
-      if (ahead?.after !== after) ahead?.cancel.abort();
-      const answer = await (ahead?.after === after ? ahead : ask(after)).answer;
+      if (asked?.after !== after) {
+        asked?.cancel.abort();
+        asked = ask(after);
+      }
+      const answer = await asked.answer;
       const state = sessions.get(session);
       if (!state) return;
       const hint = nextCursorHint(answer.headers.get('link'), answer.url);
-      ahead = hint !== undefined && request.askAhead ? ask(hint) : undefined;
+      asked = hint !== undefined && request.askAhead ? ask(hint) : undefined;
       const page = await readAnswer(answer);
       if (!sessions.has(session)) return;
       post({ session, type: 'page', page });

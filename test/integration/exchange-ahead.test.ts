@@ -47,7 +47,8 @@ class Relay extends LoopbackServer {
     }
     const upstream = await fetch(`${this.target}${url}`, { headers: authorization ? { authorization } : {} });
     const body = await upstream.text();
-    const link = upstream.headers.get('link') && (this.mislead ? `<?after=not-a-cursor&limit=${PAGE_SIZE}>; rel="next"` : upstream.headers.get('link')!);
+    const named = upstream.headers.get('link');
+    const link = named && this.mislead ? `<?after=not-a-cursor&limit=${PAGE_SIZE}>; rel="next"` : named;
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain', ...(link ? { link } : {}) });
     if (link && this.askedAhead === undefined) {
       res.flushHeaders();
