@@ -1,26 +1,22 @@
 /**
  * The public keys a node trusts, by issuer: its own and its partners' (`CREDENCE_PEERS`), each partner's JWKS
  * fetched from `<url>/.well-known/jwks.json` with a timeout and cached. Signed reports and feed pages are
- * verified with the key a `KeyRing` resolves from issuer and `kid`; each key is imported once, as a KeyObject for
- * node:crypto's synchronous verify (compact-jws.ts), and reused.
+ * verified with the key a `KeyRing` resolves from issuer and `kid`; each key is imported once for the
+ * synchronous verifiers of compact-jws.ts, and reused.
  */
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../domain/dates.js';
 import type { NodeId } from '../domain/taxonomy.js';
+import { verifyingKey, type VerifyingKey } from './compact-jws.js';
 import { NODE_KEY_ALG, type Jwks, type NodeKeys, type PublicNodeKey } from './node-keys.js';
 import { issuerOf } from './sign-report.js';
 
 /** The JWKS of an issuer; `undefined` when the issuer is not known. `refresh` asks past any cache (a `kid` was missing). */
 export type JwksSource = (issuer: string, options?: { refresh?: boolean }) => Promise<Jwks | undefined>;
 
-/** A public key, imported for node:crypto. */
-export interface TrustedKey {
-  keyObject: KeyObject;
-}
-
 export type ResolvedKey =
-  | TrustedKey
+  | VerifyingKey
   | { reason: 'unknown-issuer' | 'unknown-key' | 'issuer-unreachable'; message: string };
 
 const ed25519PublicKey = z.object({
@@ -52,7 +48,7 @@ export async function fetchJwks(url: string, timeoutMs: number): Promise<Jwks> {
 }
 
 export class KeyRing {
-  private readonly imported = new Map<string, TrustedKey>();
+  private readonly imported = new Map<string, VerifyingKey>();
 
   constructor(private readonly jwksOf: JwksSource) {}
 
@@ -74,7 +70,7 @@ export class KeyRing {
     const cacheKey = `${issuer} ${kid} ${jwk.x}`;
     let trusted = this.imported.get(cacheKey);
     if (!trusted) {
-      trusted = { keyObject: createPublicKey({ key: { ...jwk } as JsonWebKey, format: 'jwk' }) };
+      trusted = verifyingKey(createPublicKey({ key: { ...jwk } as JsonWebKey, format: 'jwk' }));
       this.imported.set(cacheKey, trusted);
     }
     return trusted;

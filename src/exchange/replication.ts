@@ -216,7 +216,7 @@ export class Replicator {
     if (typeof header.kid !== 'string') throw new PageRejected('malformed', 'the header names no kid');
     const resolved = await this.deps.trustedKeys.resolve(issuerOf(partner), header.kid);
     if ('reason' in resolved) throw new PageRejected(resolved.reason === 'unknown-key' ? 'unknown-key' : 'issuer-unreachable', resolved.message);
-    if (!verifyCompactSignature(parts, resolved.keyObject)) throw new PageRejected('bad-signature', `the signature of ${partner}'s key ${header.kid} does not match: altered in transit or forged`);
+    if (!verifyCompactSignature(parts, resolved)) throw new PageRejected('bad-signature', `the signature of ${partner}'s key ${header.kid} does not match: altered in transit or forged`);
     if ('malformed' in decoded) throw new PageRejected('malformed', decoded.malformed);
     const { page } = decoded;
     if (page.iss !== issuerOf(partner)) throw new PageRejected('wrong-issuer', `issued by ${page.iss}, not ${issuerOf(partner)}`);

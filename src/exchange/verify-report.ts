@@ -79,7 +79,7 @@ export async function verifyReport(jws: string, keys: KeyRing, now: Date): Promi
 
   const resolved = await keys.resolve(issuer, kid);
   if ('reason' in resolved) return invalid(resolved.reason, resolved.message, { issuer, kid });
-  if (!verifyCompactSignature(parts, resolved.keyObject)) {
+  if (!verifyCompactSignature(parts, resolved)) {
     return invalid('bad-signature', 'the signature does not match: the report was altered or not signed by this key', { issuer, kid });
   }
 
