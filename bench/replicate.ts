@@ -19,7 +19,7 @@ import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type DatabaseTarget } from '../src/config.js';
 import { incomingPage } from '../src/exchange/feed.js';
 import { queryRows } from '../src/store/database.js';
-import { applyFeedItems } from '../src/store/exchange-repository.js';
+import { analyzeGrownTables, applyFeedItems } from '../src/store/exchange-repository.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
 import { runCli, serveNode, writePenalties, type PenaltyTerms } from './support.js';
 import { printTable, type Row } from './table.js';
@@ -72,13 +72,17 @@ export const HK_PENALTIES: PenaltyTerms = {
 const count = async (app: App) =>
   Number((await queryRows<{ n: number | string }>(app.database.db, sql`select count(*) as n from records where origin_node = 'hk'`))[0]!.n);
 
-/** Copies hk's feed to a fresh gd database without signing: page content straight into `applyFeedItems`. */
+/**
+ * Copies hk's feed to a fresh gd database without signing: page content straight into `applyFeedItems`, the tables'
+ * statistics kept current after each page as replication keeps them.
+ */
 async function unsignedCopy(hk: App, gd: App, pageSize: number): Promise<number> {
   const started = performance.now();
   let after: string | undefined;
   for (;;) {
     const page = await hk.feed.payload('gd', after, pageSize);
     await gd.database.transaction((tx) => applyFeedItems(tx, 'hk', incomingPage(page)!));
+    await analyzeGrownTables(gd.database.db);
     after = page.next;
     if (!page.more) break;
   }

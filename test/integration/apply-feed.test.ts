@@ -1,13 +1,14 @@
 /**
  * Applying a partner's feed items on the receiving node: a record new here is written once, a newer item of a held
  * record rewrites it, an older or repeated item changes nothing, a retraction leaves a tombstone that only a newer
- * upsert lifts, and the partner's entities are matched, created and named as docs/exchange.md says.
+ * upsert lifts, and the partner's entities are matched, created and named as docs/exchange.md says. As replication
+ * fills a table, the columns its look-ups filter on are analyzed.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SharedEntity, SharedRecord } from '../../src/exchange/agreements.js';
 import { queryRows } from '../../src/store/database.js';
-import { applyFeedItems, type AppliedPage } from '../../src/store/exchange-repository.js';
+import { analyzeGrownTables, applyFeedItems, type AppliedPage } from '../../src/store/exchange-repository.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incomingOf, type WholeItem } from '../support/feed.js';
 import { writeLines } from '../support/lines.js';
@@ -105,5 +106,45 @@ describe('applying feed items', () => {
     expect(await queryRows(gd.app.database.db, sql`select entity_id from records where source_id = 'p-4'`)).toEqual([{ entity_id: localId }]);
     expect(await queryRows(gd.app.database.db, sql`select scheme from identifiers where entity_id = ${localId} order by scheme`)).toEqual([{ scheme: 'aeo' }, { scheme: 'hk-brn' }]);
     expect(await queryRows(gd.app.database.db, sql`select value from entity_names where entity_id = ${localId}`)).toEqual([{ value: 'Local Name Limited' }]);
+  });
+});
+
+describe('planner statistics while replication fills the register', () => {
+  let gd: TestApp;
+  let next = 0;
+  /** Applies `count` new records in one page, their count flushed to the statistics when it commits. */
+  const applyNew = (count: number) =>
+    gd.app.database.transaction(async (tx) => {
+      const items = Array.from({ length: count }, () => upsert(++next, penalty(`s-${next}`, next)));
+      await applyFeedItems(tx, 'hk', incomingOf(items));
+      await tx.db.execute(sql`select pg_stat_force_next_flush()`);
+    });
+  const analyzedColumns = () =>
+    queryRows<{ attname: string }>(gd.app.database.db, sql`select attname from pg_stats where schemaname = current_schema() and tablename = 'records' order by attname`);
+
+  beforeAll(async () => {
+    gd = await createTestApp({ CREDENCE_NODE: 'gd' });
+    // On PostgreSQL, autovacuum analyzing the table meanwhile would move the thresholds under test.
+    await gd.app.database.db.execute(sql`alter table records set (autovacuum_enabled = false)`);
+  });
+
+  afterAll(async () => {
+    await gd?.close();
+  });
+
+  it('analyzes the columns of the held look-up at 1,000 records, then each time the table has doubled', async () => {
+    await applyNew(999);
+    expect(await analyzeGrownTables(gd.app.database.db)).toEqual([]);
+    expect(await analyzedColumns()).toEqual([]);
+
+    await applyNew(1);
+    expect(await analyzeGrownTables(gd.app.database.db)).toEqual(['records']);
+    expect(await analyzedColumns()).toEqual([{ attname: 'origin_node' }, { attname: 'source_id' }]);
+    expect(await analyzeGrownTables(gd.app.database.db)).toEqual([]);
+
+    await applyNew(999);
+    expect(await analyzeGrownTables(gd.app.database.db)).toEqual([]);
+    await applyNew(1);
+    expect(await analyzeGrownTables(gd.app.database.db)).toEqual(['records']);
   });
 });
