@@ -19,7 +19,8 @@ import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type DatabaseTarget } from '../src/config.js';
 import { incomingPage } from '../src/exchange/feed.js';
 import { queryRows } from '../src/store/database.js';
-import { analyzeGrownTables, applyFeedItems } from '../src/store/exchange-repository.js';
+import { applyFeedItems, FEED_LOOKED_UP_COLUMNS } from '../src/store/exchange-repository.js';
+import { analyzeGrownTables } from '../src/store/statistics.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
 import { runCli, serveNode, writePenalties, type PenaltyTerms } from './support.js';
 import { printTable, type Row } from './table.js';
@@ -82,7 +83,7 @@ async function unsignedCopy(hk: App, gd: App, pageSize: number): Promise<number>
   for (;;) {
     const page = await hk.feed.payload('gd', after, pageSize);
     await gd.database.transaction((tx) => applyFeedItems(tx, 'hk', incomingPage(page)!));
-    await analyzeGrownTables(gd.database.db);
+    await analyzeGrownTables(gd.database.db, FEED_LOOKED_UP_COLUMNS);
     after = page.next;
     if (!page.more) break;
   }

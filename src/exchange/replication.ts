@@ -20,7 +20,8 @@ import type { Metrics } from '../http/metrics.js';
 import type { ChangeFeed } from '../services/changes.js';
 import { runEvery, type Periodic } from '../services/periodic.js';
 import type { Database } from '../store/database.js';
-import { advanceCursor, analyzeGrownTables, applyFeedItems, insertRejection, lockCursor, notePull, readExchangeStatus } from '../store/exchange-repository.js';
+import { advanceCursor, applyFeedItems, FEED_LOOKED_UP_COLUMNS, insertRejection, lockCursor, notePull, readExchangeStatus } from '../store/exchange-repository.js';
+import { analyzeGrownTables } from '../store/statistics.js';
 import { decodeHeader, verifyCompactSignature } from './compact-jws.js';
 import { DEFAULT_FEED_LIMIT, FEED_TYP } from './feed.js';
 import { FeedReader, type DecodedPage, type ReadPage } from './feed-reader.js';
@@ -236,7 +237,7 @@ export class Replicator {
       return page;
     });
     if (!applied) return 'duplicate';
-    await analyzeGrownTables(database.db);
+    await analyzeGrownTables(database.db, FEED_LOOKED_UP_COLUMNS);
     for (const item of payload.items) metrics.exchangeItems.labels(partner, item.op).inc();
     await changes.publish({ register: applied.createdEntityIds, records: applied.entityIds, cause: 'exchange' });
     return 'applied';

@@ -13,7 +13,8 @@ import { fromDay } from '../domain/policy/dates.js';
 import { evaluateEntity } from '../domain/policy/evaluate.js';
 import type { Database } from '../store/database.js';
 import { loadEvaluationInputs } from '../store/evaluation-repository.js';
-import { insertNotices, listNotices, markNoticeRead, servedSubjects, type NewNotice, type NoticeRow } from '../store/notice-repository.js';
+import { insertNotices, listNotices, markNoticeRead, NOTICE_LOOKED_UP_COLUMNS, servedSubjects, type NewNotice, type NoticeRow } from '../store/notice-repository.js';
+import { analyzeGrownTables } from '../store/statistics.js';
 import { decisionWords } from '../store/record-repository.js';
 import type { EntityChanges } from './changes.js';
 import type { PolicyService } from './policy-service.js';
@@ -106,7 +107,10 @@ export class NoticeService {
       return { entityId, subject: due.subject, kind: due.kind, content: content as unknown as Record<string, unknown>, servedAt: servedAt.toISOString() };
     });
     // Every notice goes to the outbox: one served before its entity registers a webhook is delivered then.
-    return database.transaction(async (tx) => (await insertNotices(tx.db, rows, servedAt)).length);
+    const inserted = await database.transaction(async (tx) => (await insertNotices(tx.db, rows, servedAt)).length);
+    // An import serves a notice per record: the look-up above must stay an index probe as the table fills.
+    await analyzeGrownTables(database.db, NOTICE_LOOKED_UP_COLUMNS);
+    return inserted;
   }
 }
 

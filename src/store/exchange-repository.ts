@@ -14,6 +14,7 @@ import { canonicalJson } from '../domain/canonical-json.js';
 import type { SharedEntity, SharedRecord } from '../exchange/agreements.js';
 import { decodeCopyRows, encodeCopyRow, queryJsonRows, queryRows, sqlLiteral, type Database, type Db, type Tx } from './database.js';
 import type { EvaluationRecordRow } from './evaluation-repository.js';
+import type { LookedUpColumns } from './statistics.js';
 
 /** A feed position: the writing transaction and the row id, both as decimal strings. */
 export interface FeedPosition {
@@ -315,39 +316,11 @@ const toCursor = (r: RawCursorRow): CursorRow => ({
   lastError: r.last_error,
 });
 
-/** The columns the look-ups of `applyFeedItems` filter on by more than a unique key, by table. */
-const LOOKED_UP_COLUMNS: Record<string, readonly string[]> = {
+/** The columns the look-ups of `applyFeedItems` filter on beyond a unique key alone, for `analyzeGrownTables`. */
+export const FEED_LOOKED_UP_COLUMNS: LookedUpColumns = {
   records: ['origin_node', 'source_id'],
   exchange_tombstones: ['partner', 'source_id'],
 };
-/** A table smaller than this is left unanalyzed: reading all of it costs little. */
-const ANALYZE_MIN_ROWS = 1_000;
-
-/**
- * Keeps the planner statistics of the columns in `LOOKED_UP_COLUMNS` current while replication fills a table:
- * analyzes them once the table holds 1,000 rows, then each time it has doubled since. Returns the tables analyzed.
- *
- * PGlite has no autovacuum, and a PostgreSQL server's comes round once a minute. With no statistics the planner takes
- * `origin_node = 'hk'` to match 0.5 % of the records, and found what is already held of a page by reading every
- * record of the partner: 0.2 s a page at 200,000 records, 3.1 million pages read in a PGlite pull of 1,000,000, which
- * then took 88–94 s instead of 48–53 s (docs/benchmarks.md). With statistics it probes `records_source_idx`.
- * Analyzing only these columns takes 20–110 ms at 200,000 records on PGlite, all columns 140–660 ms. It leaves the
- * table's count of changes since its last full analysis as it was, so autovacuum still comes for the rest.
- * `skip_locked` passes over a table that autovacuum or another pull is analyzing at that moment.
- */
-export async function analyzeGrownTables(db: Db): Promise<readonly string[]> {
-  const grown = await queryRows<{ name: string }>(
-    db,
-    sql`select s.relname as name from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-        where s.schemaname = current_schema() and s.relname = any(${sql.param(Object.keys(LOOKED_UP_COLUMNS))}::text[])
-          and s.n_live_tup >= greatest(${ANALYZE_MIN_ROWS}, 2 * c.reltuples)`,
-  );
-  if (grown.length > 0) {
-    const targets = grown.map(({ name }) => sql`${sql.identifier(name)} (${sql.join(LOOKED_UP_COLUMNS[name]!.map((c) => sql.identifier(c)), sql`, `)})`);
-    await db.execute(sql`analyze (skip_locked) ${sql.join(targets, sql`, `)}`);
-  }
-  return grown.map((t) => t.name);
-}
 
 /** The cursor of `partner`, locked for the rest of the transaction (created at the start of the feed). */
 export async function lockCursor(db: Db, partner: string): Promise<CursorRow> {

@@ -6,6 +6,7 @@ import { formatIdentifier, type EntityRef, type Identifier } from '../domain/ide
 import type { BatchLookups, KnownEntity, PlannedEntity, PlannedRecord, RecordKey, StoredRecord } from '../domain/import-plan.js';
 import type { EntityLine, RecordLine } from '../domain/interchange.js';
 import { encodeCopyRow, queryJsonRows, queryRows, type Db, type Tx } from './database.js';
+import type { LookedUpColumns } from './statistics.js';
 
 const ENTITY_COLUMNS = ['id', 'jurisdiction', 'legal_form', 'status', 'registered_on', 'origin_node', 'content_hash'] as const;
 const IDENTIFIER_COLUMNS = ['scheme', 'value', 'entity_id', 'warnings'] as const;
@@ -135,6 +136,9 @@ export async function insertImportBatch(
   );
   return Number(rows[0]!.id);
 }
+
+/** The columns `lookupBatch` filters on beyond a unique key alone, for `analyzeGrownTables`. */
+export const IMPORT_LOOKED_UP_COLUMNS: LookedUpColumns = { records: ['origin_node', 'source_id'] };
 
 /** Refreshes the planner's statistics of the register after a bulk load. */
 export async function refreshStatistics(db: Db): Promise<void> {

@@ -7,6 +7,7 @@ import { ENTITY_OWNER_PREFIX } from '../domain/webhooks.js';
 import { queryRows, type Db } from './database.js';
 import { NO_WEBHOOK } from './outbox-repository.js';
 import { notices } from './schema.js';
+import type { LookedUpColumns } from './statistics.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type NewNotice = Omit<typeof notices.$inferInsert, 'id' | 'readAt'>;
@@ -16,6 +17,9 @@ const NOTICE_SERVED = 'notice.served';
 
 /** Rows per multi-row statement: well below PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 5_000;
+
+/** The columns `servedSubjects` filters on (the unique key, each by a list), for `analyzeGrownTables`. */
+export const NOTICE_LOOKED_UP_COLUMNS: LookedUpColumns = { notices: ['entity_id', 'subject'] };
 
 /** Which of `subjects` already have a notice for one of `entityIds`, as `<entityId> <subject>`. */
 export async function servedSubjects(db: Db, entityIds: readonly string[], subjects: readonly string[]): Promise<Set<string>> {

@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SharedEntity, SharedRecord } from '../../src/exchange/agreements.js';
 import { queryRows } from '../../src/store/database.js';
-import { analyzeGrownTables, applyFeedItems, type AppliedPage } from '../../src/store/exchange-repository.js';
+import { applyFeedItems, FEED_LOOKED_UP_COLUMNS, type AppliedPage } from '../../src/store/exchange-repository.js';
+import { analyzeGrownTables } from '../../src/store/statistics.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incomingOf, type WholeItem } from '../support/feed.js';
 import { writeLines } from '../support/lines.js';
@@ -134,17 +135,17 @@ describe('planner statistics while replication fills the register', () => {
 
   it('analyzes the columns of the held look-up at 1,000 records, then each time the table has doubled', async () => {
     await applyNew(999);
-    expect(await analyzeGrownTables(gd.app.database.db)).toEqual([]);
+    expect(await analyzeGrownTables(gd.app.database.db, FEED_LOOKED_UP_COLUMNS)).toEqual([]);
     expect(await analyzedColumns()).toEqual([]);
 
     await applyNew(1);
-    expect(await analyzeGrownTables(gd.app.database.db)).toEqual(['records']);
+    expect(await analyzeGrownTables(gd.app.database.db, FEED_LOOKED_UP_COLUMNS)).toEqual(['records']);
     expect(await analyzedColumns()).toEqual([{ attname: 'origin_node' }, { attname: 'source_id' }]);
-    expect(await analyzeGrownTables(gd.app.database.db)).toEqual([]);
+    expect(await analyzeGrownTables(gd.app.database.db, FEED_LOOKED_UP_COLUMNS)).toEqual([]);
 
     await applyNew(999);
-    expect(await analyzeGrownTables(gd.app.database.db)).toEqual([]);
+    expect(await analyzeGrownTables(gd.app.database.db, FEED_LOOKED_UP_COLUMNS)).toEqual([]);
     await applyNew(1);
-    expect(await analyzeGrownTables(gd.app.database.db)).toEqual(['records']);
+    expect(await analyzeGrownTables(gd.app.database.db, FEED_LOOKED_UP_COLUMNS)).toEqual(['records']);
   });
 });

@@ -13,7 +13,8 @@ import { planImportBatch, type ImportPlan, type Reject } from '../../domain/impo
 import type { NodeId } from '../../domain/taxonomy.js';
 import type { Database } from '../../store/database.js';
 import { appendAudit } from '../../store/audit-repository.js';
-import { batchReferences, insertImportBatch, lockImports, lookupBatch, refreshStatistics, writeEntities, writeRecords } from '../../store/import-repository.js';
+import { batchReferences, IMPORT_LOOKED_UP_COLUMNS, insertImportBatch, lockImports, lookupBatch, refreshStatistics, writeEntities, writeRecords } from '../../store/import-repository.js';
+import { analyzeGrownTables } from '../../store/statistics.js';
 import type { PreparedBatch } from './prepare.js';
 import { preparedBatches } from './prepared-batches.js';
 import type { ChangeFeed } from '../changes.js';
@@ -145,6 +146,7 @@ export class ImportService {
     const register = [...plan.newEntities, ...plan.changedEntities].map((e) => e.id);
     const records = [...new Set([...plan.newRecords.map((r) => r.entityId), ...plan.changedRecords.flatMap((r) => [r.entityId, r.previousEntityId])])];
     if (register.length + records.length > 0) await this.deps.changes?.publish({ register, records, cause: 'import' });
+    await analyzeGrownTables(database.db, IMPORT_LOOKED_UP_COLUMNS);
     summary.batches++;
     summary.entities.inserted += plan.newEntities.length;
     summary.entities.updated += plan.changedEntities.length;
