@@ -3,9 +3,9 @@
  * names, the explicit type, the issuer and the validity period on a clock passed in. Every refusal names a
  * stable reason, so a relying party can tell a forged report from an expired one or an unknown issuer.
  *
- * The signature is checked with node:crypto's synchronous Ed25519 verify (compact-jws.ts) rather than jose's
- * `compactVerify`: on Node 20 jose goes through WebCrypto, whose asynchronous hop to the thread pool costs more
- * than the signature itself (bench/verify.ts measures both). A report never uses `crit` or an unencoded payload, so a
+ * The signature is checked synchronously by `verifyCompactSignature` (libsodium at a report's size, compact-jws.ts)
+ * rather than by jose's `compactVerify`: on Node 20 jose goes through WebCrypto, whose asynchronous hop to the thread
+ * pool costs more than the signature itself (bench/verify.ts measures both). A report never uses `crit` or an unencoded payload, so a
  * header with `crit` is refused.
  */
 import { decodeHeader, jsonOfPart, splitCompact, verifyCompactSignature } from './compact-jws.js';
